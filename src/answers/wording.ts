@@ -1,0 +1,65 @@
+/**
+ * Names and phrases in the answer's language: localized names of the knowledge base's items,
+ * lists joined the way each language joins them, and the videos a project offers.
+ */
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { Language, Project, Video } from '../knowledge/schema';
+import type { Translate } from '../i18n';
+import type { Filters } from '../understanding/types';
+
+export interface Wording {
+  readonly kb: KnowledgeBase;
+  readonly language: Language;
+  readonly t: Translate;
+}
+
+/** "A, B and C" / "A, B et C" / "A, B y C". */
+export function joinList(items: readonly string[], language: Language): string {
+  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+}
+
+export function projectTitle(w: Wording, project: Project): string {
+  const title = project.title[w.language];
+  return project.acronym ? `${title} (${project.acronym})` : title;
+}
+
+export function organizationName(w: Wording, id: string): string {
+  return w.kb.organization(id)?.acronym ?? id.toUpperCase();
+}
+
+export function countryName(w: Wording, id: string): string {
+  return w.kb.country(id)?.name[w.language] ?? id.toUpperCase();
+}
+
+export function regionName(w: Wording, id: string): string {
+  return w.kb.region(id)?.name[w.language] ?? id;
+}
+
+export function sectorName(w: Wording, id: string): string {
+  return w.kb.sector(id)?.name[w.language] ?? id;
+}
+
+export function partnerNames(w: Wording, project: Project): string[] {
+  return project.partners.map((id) => w.kb.partner(id)?.name[w.language] ?? id);
+}
+
+/** A project's videos, those in the reader's language first. */
+export function videosFor(project: Project, language: Language): Video[] {
+  return [...project.videos].sort((a, b) => Number(b.language === language) - Number(a.language === language));
+}
+
+export function videoLabel(w: Wording, video: Video): string {
+  return video.language ? w.t('card.videoIn', { language: w.t(`language.${video.language}`) }) : w.t('card.video');
+}
+
+/** "of CCA in Haiti" / "de l'ACC en Haïti": the filters of a question, as words. */
+export function describeFilters(w: Wording, filters: Filters): string {
+  const parts = [
+    ...filters.sectors.map((id) => w.t('filters.sector', { name: sectorName(w, id) })),
+    ...filters.organizations.map((id) => w.t('filters.organization', { name: organizationName(w, id) })),
+    ...filters.partners.map((id) => w.t('filters.partner', { name: w.kb.partner(id)?.name[w.language] ?? id })),
+    ...filters.countries.map((id) => w.t('filters.country', { name: countryName(w, id) })),
+    ...filters.regions.map((id) => w.t('filters.region', { name: regionName(w, id) })),
+  ];
+  return parts.join(' ');
+}

@@ -1,0 +1,26 @@
+/**
+ * Renders an Adaptive Card as plain text: for the terminal chat, the evaluation's answers and
+ * channels that cannot show cards.
+ */
+import type { AdaptiveCard, CardAction, CardElement } from './adaptiveCard';
+
+function actionLine(action: CardAction): string {
+  return action.type === 'Action.OpenUrl' ? `[${action.title}] ${action.url}` : `[${action.title}]`;
+}
+
+function elementLines(element: CardElement): string[] {
+  switch (element.type) {
+    case 'TextBlock':
+      return [element.text];
+    case 'FactSet':
+      return element.facts.map((fact) => `${fact.title}: ${fact.value}`);
+    case 'Container':
+      return element.items.flatMap(elementLines);
+    case 'ActionSet':
+      return element.actions.map(actionLine);
+  }
+}
+
+export function flattenCard(card: AdaptiveCard): string {
+  return [...card.body.flatMap(elementLines), ...(card.actions ?? []).map(actionLine)].join('\n');
+}

@@ -1,0 +1,12 @@
+/** The card that shows what the bot can do, with example questions as buttons. */
+import type { Wording } from '../answers/wording';
+import { ask, card, text, type AdaptiveCard } from './adaptiveCard';
+
+const EXAMPLES = ['country', 'organization', 'sector', 'video', 'overview'] as const;
+
+export function helpCard(w: Wording, intro: string): AdaptiveCard {
+  return card(
+    [text(intro), text(w.t('help.topics')), text(w.t('help.languages'), { isSubtle: true })],
+    EXAMPLES.map((example) => ask(w.t(`examples.${example}`))),
+  );
+}

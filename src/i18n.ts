@@ -1,0 +1,50 @@
+/**
+ * The bot's user-interface strings, loaded with i18next from locales/{en,fr,es}/translation.json.
+ * One i18next instance per process, created here and passed to whoever needs it (no global).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next, { type i18n } from 'i18next';
+import { LANGUAGES, type Language } from './knowledge/schema';
+import { PROJECT_ROOT } from './util/projectRoot';
+
+/** Translates a key with values to interpolate, in one language. */
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export interface Localizer {
+  /** The translate function of a language. */
+  forLanguage(language: Language): Translate;
+}
+
+export const LOCALES_DIR = join(PROJECT_ROOT, 'locales');
+
+/** Loads the three languages' strings synchronously (at start, before the first turn). */
+export function createLocalizer(localesDir: string = LOCALES_DIR): Localizer {
+  const resources: Record<string, { translation: Record<string, unknown> }> = {};
+  for (const language of LANGUAGES) {
+    const file = join(localesDir, language, 'translation.json');
+    try {
+      resources[language] = { translation: JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> };
+    } catch (error) {
+      throw new Error(`cannot load ${file}: ${(error as Error).message}`);
+    }
+  }
+  const instance: i18n = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    initAsync: false,
+    // Values come from the knowledge base and the bot, never from the user; cards are not HTML.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  const translators = new Map<Language, Translate>(
+    LANGUAGES.map((language) => {
+      const t = instance.getFixedT(language);
+      return [language, (key: string, values?: Record<string, string | number>) => String(t(key, values ?? {}))];
+    }),
+  );
+  return { forLanguage: (language) => translators.get(language)! };
+}

@@ -1,0 +1,124 @@
+/**
+ * Schemas of the knowledge-base files in data/. Every file is checked against these when it is
+ * loaded, so that a typo in an edit stops the start with the file, the item and the field named.
+ */
+import { z } from 'zod';
+
+export const LANGUAGES = ['en', 'fr', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const text = z.string().trim().min(1, 'must not be empty');
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+const year = z.number().int().min(1900).max(2100);
+const url = z.string().url().regex(/^https:\/\//, 'must be an https:// address');
+
+/** A text that the user reads, written in each of the bot's three languages. */
+export const localizedText = z.strictObject({ en: text, fr: text, es: text });
+
+/** Words or phrases in each language that people use for a thing (used for matching only). */
+export const localizedWords = z.strictObject({
+  en: z.array(text).default([]),
+  fr: z.array(text).default([]),
+  es: z.array(text).default([]),
+});
+
+export const regionSchema = z.strictObject({
+  id,
+  name: localizedText,
+  /** Other ways to write the region's name, in any language. */
+  aliases: z.array(text).default([]),
+});
+
+export const countrySchema = z.strictObject({
+  /** ISO 3166-1 alpha-2, lower case. */
+  id: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 3166-1 code in lower case'),
+  name: localizedText,
+  aliases: z.array(text).default([]),
+  /** Adjectives and nouns for the people or things of the country ("Haitian", "haïtien", "haitiano"). */
+  demonyms: z.array(text).default([]),
+  region: id,
+});
+
+export const countriesFileSchema = z.strictObject({
+  regions: z.array(regionSchema).min(1),
+  countries: z.array(countrySchema).min(1),
+});
+
+export const sectorSchema = z.strictObject({
+  id,
+  name: localizedText,
+  /** Phrases that name the sector itself; any of them selects all the sector's projects. */
+  aliases: z.array(text).default([]),
+  /** Words related to the sector; they select it only in a question that asks for a list. */
+  keywords: localizedWords.default({ en: [], fr: [], es: [] }),
+});
+
+export const organizationSchema = z.strictObject({
+  id,
+  acronym: text,
+  name: localizedText,
+  aliases: z.array(text).default([]),
+  website: url,
+  activeInLatinAmericaSince: year.optional(),
+  countriesInLatinAmerica: z.number().int().positive().optional(),
+  profile: localizedText,
+  facts: z.array(localizedText).min(1),
+  keywords: localizedWords.default({ en: [], fr: [], es: [] }),
+});
+
+export const partnerSchema = z.strictObject({
+  id,
+  name: localizedText,
+  aliases: z.array(text).default([]),
+  /** What the partner is, as the source states it. */
+  description: localizedText,
+  country: z.string().regex(/^[a-z]{2}$/).optional(),
+});
+
+export const videoSchema = z.strictObject({
+  url,
+  /** The language spoken in the video, when the source states it. */
+  language: z.enum(LANGUAGES).optional(),
+});
+
+export const projectSchema = z.strictObject({
+  id,
+  acronym: text.optional(),
+  title: localizedText,
+  aliases: z.array(text).default([]),
+  lead: id,
+  partners: z.array(id).default([]),
+  country: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 3166-1 code in lower case'),
+  sector: id,
+  period: z.strictObject({
+    start: year.optional(),
+    end: year.optional(),
+    /** The period or duration as the source states it. */
+    text: localizedText,
+  }),
+  summary: localizedText,
+  facts: z.array(localizedText).min(1),
+  keywords: localizedWords.default({ en: [], fr: [], es: [] }),
+  videos: z.array(videoSchema).default([]),
+});
+
+export const overviewSchema = z.strictObject({
+  title: localizedText,
+  summary: localizedText,
+  combinedExperienceYears: z.number().int().positive(),
+  approximateCountries: z.number().int().positive(),
+  funders: z.array(localizedText).min(1),
+  facts: z.array(localizedText).min(1),
+  keywords: localizedWords.default({ en: [], fr: [], es: [] }),
+});
+
+export type LocalizedText = z.infer<typeof localizedText>;
+export type LocalizedWords = z.infer<typeof localizedWords>;
+export type Region = z.infer<typeof regionSchema>;
+export type Country = z.infer<typeof countrySchema>;
+export type Sector = z.infer<typeof sectorSchema>;
+export type Organization = z.infer<typeof organizationSchema>;
+export type Partner = z.infer<typeof partnerSchema>;
+export type Video = z.infer<typeof videoSchema>;
+export type Project = z.infer<typeof projectSchema>;
+export type Overview = z.infer<typeof overviewSchema>;

@@ -1,0 +1,64 @@
+/**
+ * An index of phrases (sequences of words) for finding every known phrase inside a sequence of
+ * words with a few hash look-ups per position, instead of scanning every phrase for every question.
+ */
+export interface PhraseMatch<T> {
+  /** Index of the first word of the match. */
+  readonly start: number;
+  /** Index one past the last word. */
+  readonly end: number;
+  readonly payload: T;
+}
+
+export class PhraseIndex<T> {
+  private readonly phrases = new Map<string, T[]>();
+  private longest = 0;
+
+  /** Adds a phrase given as its words (already in the form the index matches on). */
+  add(words: readonly string[], payload: T): void {
+    if (words.length === 0) return;
+    const key = words.join(' ');
+    const payloads = this.phrases.get(key);
+    if (payloads) payloads.push(payload);
+    else this.phrases.set(key, [payload]);
+    this.longest = Math.max(this.longest, words.length);
+  }
+
+  get size(): number {
+    return this.phrases.size;
+  }
+
+  /** Every occurrence of every phrase, overlapping ones included. */
+  findAll(words: readonly string[]): PhraseMatch<T>[] {
+    const found: PhraseMatch<T>[] = [];
+    for (let start = 0; start < words.length; start++) {
+      let key = '';
+      for (let end = start + 1; end <= Math.min(words.length, start + this.longest); end++) {
+        key = end === start + 1 ? words[start]! : `${key} ${words[end - 1]!}`;
+        const payloads = this.phrases.get(key);
+        if (payloads) for (const payload of payloads) found.push({ start, end, payload });
+      }
+    }
+    return found;
+  }
+
+  /** The longest phrases first, without overlaps (the usual reading of names in a sentence). */
+  findLongest(words: readonly string[]): PhraseMatch<T>[] {
+    const all = this.findAll(words).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const taken = new Array<boolean>(words.length).fill(false);
+    const chosen: PhraseMatch<T>[] = [];
+    for (const match of all) {
+      let free = true;
+      for (let i = match.start; i < match.end; i++) if (taken[i]) free = false;
+      if (!free) {
+        // The same words may name several things (a country and its region); keep equal spans.
+        const twin = chosen.find((c) => c.start === match.start && c.end === match.end);
+        if (twin) chosen.push(match);
+        continue;
+      }
+      for (let i = match.start; i < match.end; i++) taken[i] = true;
+      chosen.push(match);
+    }
+    return chosen.sort((a, b) => a.start - b.start);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The structured result of understanding one message, and the context of earlier turns that
+ * follow-up questions need. Plain data: it is stored in conversation state and logged.
+ */
+import type { Language } from '../knowledge/schema';
+import type { Facet } from './lexicon';
+
+export type { Facet } from './lexicon';
+export type { Language } from '../knowledge/schema';
+
+export type Intent = 'project' | 'list' | 'organization' | 'overview' | 'greeting' | 'help' | 'clarify' | 'fallback';
+
+/** What a question narrowed the projects down by. */
+export interface Filters {
+  readonly organizations: readonly string[];
+  readonly countries: readonly string[];
+  readonly regions: readonly string[];
+  readonly sectors: readonly string[];
+  readonly partners: readonly string[];
+}
+
+export const NO_FILTERS: Filters = { organizations: [], countries: [], regions: [], sectors: [], partners: [] };
+
+/** Why the bot has no direct answer, so that the reply can say so honestly. */
+export type Gap =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'out-of-scope' }
+  | { readonly kind: 'unknown-organization'; readonly name: string }
+  | { readonly kind: 'country-without-projects'; readonly countries: readonly string[]; readonly organizations: readonly string[] }
+  | { readonly kind: 'no-project-for-filters'; readonly filters: Filters }
+  | { readonly kind: 'no-video'; readonly projects: readonly string[] }
+  | { readonly kind: 'no-match' };
+
+export type SmallTalk = 'hello' | 'thanks' | 'bye';
+
+/** What the bot understood of a message. */
+export interface Understanding {
+  /** The language to answer in. */
+  readonly language: Language;
+  /** Where the language came from: the message itself, the conversation so far, the client's locale or the default. */
+  readonly languageSource: 'message' | 'request' | 'conversation' | 'locale' | 'default';
+  readonly intent: Intent;
+  /** Projects the answer presents, in order. */
+  readonly projects: readonly string[];
+  /** Organizations the answer presents or is about. */
+  readonly organizations: readonly string[];
+  /** What was asked about the projects or organizations (video, partners, dates...). */
+  readonly facets: readonly Facet[];
+  readonly filters: Filters;
+  readonly gap?: Gap;
+  readonly smallTalk?: SmallTalk;
+  /** True when earlier turns decided part of the answer (a follow-up). */
+  readonly usedContext: boolean;
+}
+
+/** What the understanding remembers of the conversation between turns. */
+export interface ConversationContext {
+  readonly language?: Language;
+  readonly intent?: Intent;
+  readonly projects: readonly string[];
+  readonly organizations: readonly string[];
+  readonly filters: Filters;
+}
+
+export const EMPTY_CONTEXT: ConversationContext = { projects: [], organizations: [], filters: NO_FILTERS };
+
+/** The context that an answer leaves for the next turn. */
+export function contextAfter(understanding: Understanding, previous: ConversationContext): ConversationContext {
+  const answeredSomething = understanding.projects.length > 0 || understanding.organizations.length > 0;
+  if (!answeredSomething && (understanding.intent === 'greeting' || understanding.intent === 'help' || understanding.intent === 'fallback')) {
+    return { ...previous, language: understanding.language };
+  }
+  return {
+    language: understanding.language,
+    intent: understanding.intent,
+    projects: understanding.projects,
+    organizations: understanding.organizations,
+    filters: understanding.filters,
+  };
+}
