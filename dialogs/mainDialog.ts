@@ -1,0 +1,103 @@
+/**
+ * The main dialog: understands each message in its conversation's context, answers it in the
+ * user's language, and asks the user to choose (through the clarify dialog) when several
+ * projects fit about equally.
+ */
+import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { AnswerComposer } from '../src/answers/compose';
+import { answerActivity } from '../src/bots/replies';
+import type { BotStateAccessors, ConversationData, UserProfile } from '../src/bots/state';
+import type { Understander } from '../src/understanding/understander';
+import { contextAfter, EMPTY_CONTEXT, NO_FILTERS, type Understanding } from '../src/understanding/types';
+import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type ClarifyResult } from './clarifyDialog';
+
+export const MAIN_DIALOG = 'mainDialog';
+const WATERFALL = 'mainWaterfall';
+
+/** Called after each answer, for logs and metrics. */
+export type AnswerListener = (context: TurnContext, understanding: Understanding) => void;
+
+export class MainDialog extends ComponentDialog {
+  constructor(
+    private readonly understander: Understander,
+    private readonly composer: AnswerComposer,
+    private readonly accessors: BotStateAccessors,
+    private readonly onAnswer: AnswerListener = () => undefined,
+  ) {
+    super(MAIN_DIALOG);
+    this.addDialog(new ClarifyDialog());
+    this.addDialog(new WaterfallDialog(WATERFALL, [this.answerStep.bind(this), this.afterClarifyStep.bind(this)]));
+    this.initialDialogId = WATERFALL;
+  }
+
+  /** Runs the dialog for one turn: continues a pending clarification or starts a new answer. */
+  async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    const dialogSet = new DialogSet(dialogState);
+    dialogSet.add(this);
+    const dialogContext = await dialogSet.createContext(context);
+    const result = await dialogContext.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.id);
+  }
+
+  private async answerStep(step: WaterfallStepContext) {
+    return this.answerText(step, step.context.activity.text ?? '');
+  }
+
+  private async afterClarifyStep(step: WaterfallStepContext) {
+    const result = step.result as ClarifyResult | undefined;
+    if (result && 'projectId' in result) {
+      const data = await this.accessors.conversationData.get(step.context, {});
+      const previous = data.context ?? EMPTY_CONTEXT;
+      const chosen: Understanding = {
+        language: previous.language ?? 'en',
+        languageSource: 'conversation',
+        intent: 'project',
+        projects: [result.projectId],
+        organizations: [],
+        facets: [],
+        filters: previous.filters ?? NO_FILTERS,
+        usedContext: true,
+      };
+      await this.reply(step.context, chosen);
+      return step.endDialog();
+    }
+    if (result && 'text' in result) return this.answerText(step, result.text);
+    return step.endDialog();
+  }
+
+  private async answerText(step: WaterfallStepContext, text: string) {
+    const data = await this.accessors.conversationData.get(step.context, {});
+    const profile = await this.accessors.userProfile.get(step.context, {});
+    const locale = step.context.activity.locale ?? profile.language;
+    const understanding = this.understander.understand(text, data.context ?? EMPTY_CONTEXT, locale);
+    if (understanding.intent === 'clarify') {
+      const answer = this.composer.compose(understanding);
+      this.remember(data, profile, understanding);
+      this.onAnswer(step.context, understanding);
+      const options: ClarifyOptions = { prompt: answer.text, choices: answer.choices ?? [], language: understanding.language };
+      return step.beginDialog(CLARIFY_DIALOG, options);
+    }
+    await this.reply(step.context, understanding);
+    return step.endDialog();
+  }
+
+  /** Keeps what the next turn needs: the context for follow-ups and the user's language. */
+  private remember(data: ConversationData, profile: UserProfile, understanding: Understanding): void {
+    data.context = contextAfter(understanding, data.context ?? EMPTY_CONTEXT);
+    data.welcomed = true;
+    profile.language = understanding.language;
+  }
+
+  private async reply(context: TurnContext, understanding: Understanding): Promise<void> {
+    const data = await this.accessors.conversationData.get(context, {});
+    const profile = await this.accessors.userProfile.get(context, {});
+    if (!data.welcomed && understanding.intent !== 'greeting' && understanding.intent !== 'help') {
+      // The first message of a conversation may come without a join event (Teams personal chats).
+      await context.sendActivity(MessageFactory.text(this.composer.wording(understanding.language).t('welcome.short')));
+    }
+    await context.sendActivity(answerActivity(this.composer.compose(understanding)));
+    this.remember(data, profile, understanding);
+    this.onAnswer(context, understanding);
+  }
+}

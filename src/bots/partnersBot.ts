@@ -1,0 +1,75 @@
+/**
+ * The Co-op Partners bot: an ActivityHandler that welcomes new members, reads questions (typed,
+ * or sent by a card button), keeps messages within limits, and hands them to the main dialog.
+ * State is saved at the end of every turn.
+ */
+import { ActivityHandler, type BotState, type TurnContext } from 'botbuilder';
+import type { MainDialog } from '../../dialogs/mainDialog';
+import type { AnswerComposer } from '../answers/compose';
+import { languageOfLocale } from '../understanding/resolve';
+import { answerActivity } from './replies';
+import type { BotStateAccessors } from './state';
+
+export interface BotLimits {
+  /** Longest message text the bot reads; longer ones get a polite refusal. */
+  readonly maxTextLength: number;
+}
+
+export const DEFAULT_LIMITS: BotLimits = { maxTextLength: 2000 };
+
+/** The question a message carries: its text, or the `question` of a card button's data. */
+export function questionOf(context: TurnContext): string {
+  const { text, value } = context.activity;
+  if (typeof text === 'string' && text.trim()) return text;
+  if (value && typeof value === 'object' && typeof (value as { question?: unknown }).question === 'string') {
+    return (value as { question: string }).question;
+  }
+  return '';
+}
+
+export class PartnersBot extends ActivityHandler {
+  constructor(
+    private readonly conversationState: BotState,
+    private readonly userState: BotState,
+    dialog: MainDialog,
+    accessors: BotStateAccessors,
+    composer: AnswerComposer,
+    limits: BotLimits = DEFAULT_LIMITS,
+  ) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      const question = questionOf(context);
+      const profile = await accessors.userProfile.get(context, {});
+      const language = profile.language ?? languageOfLocale(context.activity.locale) ?? 'en';
+      const t = composer.wording(language).t;
+      if (!question.trim() && (context.activity.attachments?.length ?? 0) > 0) {
+        await context.sendActivity(t('error.attachmentsOnly'));
+      } else if (question.length > limits.maxTextLength) {
+        await context.sendActivity(t('error.tooLong', { length: question.length, max: limits.maxTextLength }));
+      } else {
+        context.activity.text = question;
+        await dialog.run(context, accessors.dialogState);
+      }
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const language = languageOfLocale(context.activity.locale) ?? 'en';
+      for (const member of context.activity.membersAdded ?? []) {
+        if (member.id === context.activity.recipient?.id) continue;
+        await context.sendActivity(answerActivity(composer.welcome(language)));
+        const data = await accessors.conversationData.get(context, {});
+        data.welcomed = true;
+      }
+      await next();
+    });
+  }
+
+  /** Runs the turn, then saves conversation and user state. */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+    await this.userState.saveChanges(context, false);
+  }
+}

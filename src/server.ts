@@ -1,0 +1,52 @@
+/**
+ * The HTTP server (restify): the Bot Framework endpoint and a health check. Requests that are not
+ * activities get a 400 with a reason instead of reaching the adapter (which would answer 500).
+ */
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { BotApp } from './app';
+import type { Logger } from './logger';
+
+export interface ServerOptions {
+  readonly logger: Logger;
+  /** Largest request body accepted; larger ones get 413. */
+  readonly maxBodyBytes?: number;
+}
+
+/** Why a request body is not an activity, or undefined when it is one. */
+export function activityProblem(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'the body must be a JSON object (a Bot Framework activity)';
+  const activity = body as Record<string, unknown>;
+  if (typeof activity.type !== 'string' || !activity.type.trim()) return 'the activity must have a "type" string';
+  for (const field of ['conversation', 'from', 'recipient']) {
+    const value = activity[field];
+    if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) return `"${field}" must be an object`;
+  }
+  if (activity.text !== undefined && activity.text !== null && typeof activity.text !== 'string') return '"text" must be a string';
+  return undefined;
+}
+
+export function createServer(app: BotApp, options: ServerOptions): Server {
+  const { logger } = options;
+  const server = restify.createServer({ name: 'coop-partners-bot' });
+  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 256 * 1024, mapParams: false }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const problem = activityProblem(req.body);
+    if (problem) {
+      logger.warn({ problem }, 'rejected a request that is not an activity');
+      res.send(400, { error: problem });
+      return;
+    }
+    await app.adapter.process(req, res, app.logic);
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok', projects: app.kb.projects.length });
+  });
+
+  server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+    logger.warn({ method: req.method, url: req.url, status: error.statusCode, err: error.message }, 'request failed');
+    callback();
+  });
+  return server;
+}
