@@ -4,6 +4,7 @@
  * partners...), the named things (organizations, countries, projects...) and the words left over
  * for fact retrieval.
  */
+import type { Language } from '../knowledge/schema';
 import type { FuzzyVocabulary } from './fuzzy';
 import type { EntityRef, Gazetteer } from './gazetteer';
 import { nameWords } from './gazetteer';
@@ -41,10 +42,16 @@ export interface Analysis {
 /** The indexes an analysis reads; all are built once from the knowledge base and the lexicons. */
 export interface AnalysisIndexes {
   readonly gazetteer: Gazetteer;
-  readonly cues: PhraseIndex<CueKind>;
+  readonly cues: PhraseIndex<LanguageCue>;
   readonly fuzzy: FuzzyVocabulary;
   readonly knownWords: ReadonlySet<string>;
   readonly detector: LanguageDetector;
+}
+
+/** A cue phrase and the language it was written in. */
+export interface LanguageCue {
+  readonly kind: CueKind;
+  readonly language: Language;
 }
 
 /** Words in front of a lower-case "did" that make it the organization rather than the verb. */
@@ -87,10 +94,14 @@ export function analyze(raw: string, indexes: AnalysisIndexes): Analysis {
   const cues = new Set<CueKind>();
   const leadingCues = new Set<CueKind>();
   const cueCovered = new Set<number>();
+  // A phrase of several words ("site web", "en général") tells its language better than its words.
+  const phraseEvidence: Record<Language, number> = { en: 0, fr: 0, es: 0 };
   for (const match of indexes.cues.findAll(matchable)) {
-    cues.add(match.payload);
-    if (match.start === 0) leadingCues.add(match.payload);
-    if (!match.payload.startsWith('domain') && match.payload !== 'overviewWeak') {
+    const { kind, language } = match.payload;
+    cues.add(kind);
+    if (match.start === 0) leadingCues.add(kind);
+    if (match.end - match.start >= 2) phraseEvidence[language] += 0.7;
+    if (kind !== 'domain' && kind !== 'overviewWeak') {
       for (let i = match.start; i < match.end; i++) cueCovered.add(i);
     }
   }
@@ -153,6 +164,6 @@ export function analyze(raw: string, indexes: AnalysisIndexes): Analysis {
     }
   });
 
-  const language = indexes.detector.detect(tokens, text);
+  const language = indexes.detector.detect(tokens, text, phraseEvidence);
   return { text, tokens, language, cues, leadingCues, entities, residual, unknownWords, unknownNames };
 }

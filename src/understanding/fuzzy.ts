@@ -34,8 +34,8 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 /** How many edits a word of this length may carry and still be recognised. */
 function allowedEdits(length: number): number {
   if (length < 4) return 0;
-  if (length <= 5) return 1;
-  if (length <= 8) return 2;
+  if (length <= 7) return 1;
+  if (length <= 11) return 2;
   return 3;
 }
 
@@ -78,7 +78,7 @@ export class FuzzyVocabulary {
     for (const { item } of bucket.search(word, { limit: 8 })) {
       let distance = editDistance(word, item, limit);
       // A word cut short ("barbad", "guatem") counts as one edit when most of the name is there.
-      if (distance > limit && item.startsWith(word) && word.length >= 5 && word.length >= 0.6 * item.length) distance = 1;
+      if (distance > limit && item.startsWith(word) && word.length >= 5 && word.length >= 0.7 * item.length) distance = 1;
       if (distance <= limit && (!best || distance < best.distance)) best = { word: item, distance };
     }
     return best;

@@ -55,10 +55,10 @@ export class LanguageDetector {
 
   /**
    * Scores the three languages for a message; `rawText` is the cleaned message (for inverted
-   * marks). Names shared by the languages ("Honduras", "SOCODEVI") weigh the same in each.
+   * marks), `extra` evidence found elsewhere (phrases). Names shared by the languages ("Honduras", "SOCODEVI") weigh the same in each.
    */
-  detect(tokens: readonly Token[], rawText: string): LanguageGuess {
-    const scores: LanguageScores = { en: 0, fr: 0, es: 0 };
+  detect(tokens: readonly Token[], rawText: string, extra: Partial<LanguageScores> = {}): LanguageGuess {
+    const scores: LanguageScores = { en: extra.en ?? 0, fr: extra.fr ?? 0, es: extra.es ?? 0 };
     if (/[¿¡]/.test(rawText)) scores.es += 2;
     for (const token of tokens) {
       if (token.elided) scores.fr += 1;

@@ -40,8 +40,10 @@ function chooseLanguage(
   context: ConversationContext,
   locale: string | undefined,
 ): Pick<Understanding, 'language' | 'languageSource'> {
+  // "In English, please" asks for a language; "a video in English" does not.
   const requested = LANGUAGES.filter((language) => analysis.cues.has(`languageRequest:${language}`));
-  if (requested.length === 1 && !analysis.cues.has('outOfScope')) return { language: requested[0]!, languageSource: 'request' };
+  const asksOnlyForLanguage = !analysis.cues.has('outOfScope') && !analysis.cues.has('facet:video') && analysis.residual.length <= 3;
+  if (requested.length === 1 && asksOnlyForLanguage) return { language: requested[0]!, languageSource: 'request' };
   if (analysis.language.language) return { language: analysis.language.language, languageSource: 'message' };
   const fromLocale = languageOfLocale(locale);
   const fallback: Pick<Understanding, 'language' | 'languageSource'> = context.language
@@ -53,7 +55,7 @@ function chooseLanguage(
   const scores = analysis.language.scores;
   const best = Math.max(...LANGUAGES.map((language) => scores[language]));
   if (best <= 0) return fallback;
-  const near = LANGUAGES.filter((language) => scores[language] >= best - 0.45);
+  const near = LANGUAGES.filter((language) => scores[language] >= best - 0.45).sort((a, b) => scores[b] - scores[a]);
   if (near.includes(fallback.language)) return fallback;
   return { language: near[0]!, languageSource: 'message' };
 }
@@ -112,12 +114,11 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
   if (social && !named && contentWords.length <= 1 && !cues.has('help') && !cues.has('outOfScope') && !wantsVideo) {
     return answer({ intent: 'greeting', smallTalk: social });
   }
-  if (cues.has('help') && !named && !wantsVideo) return answer({ intent: 'help' });
-
   // Questions about other things than these partnerships.
   const anchored =
     entities.organizations.length > 0 || entities.projects.length > 0 || entities.partners.length > 0 || entities.strongSectors.length > 0 || cues.has('domain') || wantsVideo;
   if (cues.has('outOfScope') && !anchored) return answer({ intent: 'fallback', gap: { kind: 'out-of-scope' } });
+  if (cues.has('help') && !named && !wantsVideo) return answer({ intent: 'help' });
   if (analysis.unknownNames.length > 0 && !entities.organizations.length && !entities.projects.length && !entities.partners.length) {
     return answer({ intent: 'fallback', gap: { kind: 'unknown-organization', name: analysis.unknownNames.join(' ') } });
   }
@@ -218,6 +219,8 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     const overview = () => answer({ intent: 'overview', organizations: kb.organizations.map((o) => o.id) });
     if (cues.has('overview') && !wantsVideo) return overview();
     const scored = documents.search(contentWords);
+    // "Why do Canadian co-ops partner...": about the whole, unless the words point at one thing.
+    if (cues.has('overviewWeak') && !cues.has('list') && !wantsVideo && (scored[0]?.score ?? 0) < options.minOpenScore * 2) return overview();
     const top = best(scored, options.minOpenScore);
     if (top) return answerDocument(top);
     const leader = scored[0];

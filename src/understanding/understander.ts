@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { LANGUAGES, type Language } from '../knowledge/schema';
-import { analyze, type Analysis, type AnalysisIndexes } from './analyze';
+import { analyze, type Analysis, type AnalysisIndexes, type LanguageCue } from './analyze';
 import { buildDocuments } from './documents';
 import { FuzzyVocabulary } from './fuzzy';
 import { Gazetteer } from './gazetteer';
@@ -35,7 +35,7 @@ export class Understander {
     const functionWords = new Set<string>(LANGUAGES.flatMap((language) => LEXICONS[language].functionWords.flatMap(foldedWords)));
     this.documents = new DocumentIndex(buildDocuments(kb), functionWords);
 
-    const cues = new PhraseIndex<CueKind>();
+    const cues = new PhraseIndex<LanguageCue>();
     const knownWords = new Set<string>([...gazetteer.vocabulary, ...this.documents.vocabulary]);
     const correctable = new Set<string>(gazetteer.vocabulary);
     const languageLists: Array<{ language: Language; words: Iterable<string>; weight: number }> = [];
@@ -51,7 +51,7 @@ export class Understander {
         const cueWords = new Set<string>();
         for (const phrase of phrases) {
           const words = foldedWords(phrase);
-          cues.add(words, kind);
+          cues.add(words, { kind, language });
           for (const word of words) {
             knownWords.add(word);
             cueWords.add(word);
@@ -64,6 +64,9 @@ export class Understander {
       }
       // Words that the knowledge base uses in this language only ("agricole", "agrícola").
       languageLists.push({ language, words: this.documents.vocabularyByLanguage[language], weight: 0.6 });
+      // Names as each language writes them ("Barbade", "Barbados"; "Pérou", "Perú").
+      const names = [...kb.countries, ...kb.regions, ...kb.sectors].map((item) => item.name[language]);
+      languageLists.push({ language, words: new Set(names.flatMap(foldedWords)), weight: 0.5 });
     }
     const languageEvidence = buildLanguageEvidence(languageLists);
     this.functionWords = functionWords;
