@@ -17,11 +17,21 @@ export function activityProblem(body: unknown): string | undefined {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return 'the body must be a JSON object (a Bot Framework activity)';
   const activity = body as Record<string, unknown>;
   if (typeof activity.type !== 'string' || !activity.type.trim()) return 'the activity must have a "type" string';
-  for (const field of ['conversation', 'from', 'recipient']) {
+  const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+  // Conversation state is kept under the channel and the conversation: both must be named.
+  if (typeof activity.channelId !== 'string' || !activity.channelId) return 'the activity must have a "channelId" string';
+  if (!isObject(activity.conversation) || typeof activity.conversation.id !== 'string' || !activity.conversation.id) {
+    return 'the activity must have a "conversation" object with an "id" string';
+  }
+  for (const field of ['from', 'recipient']) {
     const value = activity[field];
-    if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) return `"${field}" must be an object`;
+    if (value !== undefined && value !== null && !isObject(value)) return `"${field}" must be an object`;
   }
   if (activity.text !== undefined && activity.text !== null && typeof activity.text !== 'string') return '"text" must be a string';
+  for (const field of ['membersAdded', 'membersRemoved', 'attachments', 'entities']) {
+    const value = activity[field];
+    if (value !== undefined && value !== null && (!Array.isArray(value) || !value.every(isObject))) return `"${field}" must be a list of objects`;
+  }
   return undefined;
 }
 

@@ -164,6 +164,10 @@ export function analyze(raw: string, indexes: AnalysisIndexes): Analysis {
     }
   });
 
-  const language = indexes.detector.detect(tokens, text, phraseEvidence);
+  const language = indexes.detector.detect(
+    tokens.map((token, index) => ({ ...token, folded: matchable[index]! })),
+    text,
+    phraseEvidence,
+  );
   return { text, tokens, language, cues, leadingCues, entities, residual, unknownWords, unknownNames };
 }

@@ -23,6 +23,7 @@ export type CueKind =
   | 'anaphora'
   | 'domain'
   | 'smallTalk'
+  | 'other'
   | `facet:${Facet}`
   | `ordinal:${'1' | '2' | '3' | 'last'}`
   | `languageRequest:${Language}`;
@@ -81,14 +82,14 @@ const en: LanguageLexicon = {
     overview: [
       'overview', 'big picture', 'as a whole', 'in general', 'general picture', 'general overview',
       'combined experience', 'how many countries', 'funders', 'funder', 'who funds', 'who finances',
-      'who pays', 'provides the money', 'who provides the money', 'funding', 'funded', 'financial backers',
+      'who pays', 'provides the money', 'who provides the money', 'financial backers',
       'backers', 'donors', 'lenders', 'sponsors', 'all the partnerships', 'these partnerships',
       'the partnerships', 'inter cooperation', 'intercooperation', 'summary of the partnerships',
       'what is this about', 'three organizations', 'three organisations', 'the three', 'all three',
       'this guide', 'the guide', 'this document', 'the document', 'in a nutshell', 'backs this work',
       'financially', 'who backs', 'summary of everything', 'general summary',
     ],
-    overviewWeak: ['partnerships', 'partnership', 'collaboration between', 'canadian cooperatives', 'in latin america', 'why', 'why do', 'purpose', 'goal of'],
+    overviewWeak: ['partnerships', 'partnership', 'collaboration between', 'canadian cooperatives', 'in latin america', 'why', 'why do', 'purpose', 'goal of', 'funding', 'funded'],
     list: [
       'projects', 'programs', 'programmes', 'initiatives', 'activities', 'list', 'all', 'every', 'everything',
       'which projects', 'what projects', 'any projects', 'show me', 'what else', 'others', 'other projects',
@@ -97,8 +98,8 @@ const en: LanguageLexicon = {
     singular: ['project', 'program', 'programme', 'initiative', 'the one', 'which one', 'this one', 'that one'],
     profile: [
       'profile', 'portrait', 'background', 'who is', 'who are', 'what is', 'history', 'mission', 'description',
-      'describe', 'introduce', 'introduction', 'founded', 'since when', 'how long', 'how many', 'website',
-      'pioneer', 'about', 'what kind of organization', 'members',
+      'describe', 'introduce', 'introduction', 'founded', 'since when', 'how long', 'website',
+      'pioneer', 'what kind of organization', 'members',
     ],
     outOfScope: [
       'weather', 'forecast', 'temperature', 'rain', 'hotel', 'hotels', 'hostel', 'restaurant', 'restaurants',
@@ -142,12 +143,13 @@ const en: LanguageLexicon = {
     'facet:location': ['where', 'which country', 'what country', 'in which country', 'location', 'located'],
     'facet:results': ['results', 'result', 'impact', 'achievements', 'achieved', 'outcomes', 'outcome', 'effect', 'difference', 'benefits', 'accomplished'],
     'facet:website': ['website', 'web site', 'web address', 'url', 'homepage', 'home page', 'site', 'web page', 'webpage', 'online'],
-    'facet:funders': ['funders', 'funder', 'who funds', 'who finances', 'who pays', 'the money', 'funding', 'funded', 'donors', 'lenders', 'sponsors', 'backers'],
+    'facet:funders': ['funders', 'funder', 'who funds', 'who finances', 'who pays', 'the money', 'donors', 'lenders', 'sponsors', 'backers'],
     'facet:more': ['more', 'tell me more', 'details', 'more details', 'more info', 'more information', 'elaborate', 'go on', 'summary', 'summarize', 'summarise'],
     'ordinal:1': ['first', '1st', 'first one', 'number one', 'the first'],
     'ordinal:2': ['second', '2nd', 'second one', 'number two', 'the second'],
     'ordinal:3': ['third', '3rd', 'third one', 'number three', 'the third'],
     'ordinal:last': ['last one', 'the last', 'final one'],
+    other: ['the other', 'the other one', 'other one', 'and the other'],
     // Asking for an answer language; the phrases of all three languages are listed here once.
     'languageRequest:en': ['in english', 'english please', 'speak english', 'en anglais', 'en inglés'],
     'languageRequest:fr': ['in french', 'french please', 'speak french', 'en français', 'en francés'],
@@ -198,12 +200,12 @@ const fr: LanguageLexicon = {
     overview: [
       'vue d ensemble', 'aperçu', 'panorama', 'portrait global', 'portrait d ensemble', 'en général', 'dans l ensemble',
       'expérience combinée', 'expérience cumulée', 'combien de pays', 'bailleurs', 'bailleurs de fonds',
-      'qui finance', 'qui paie', 'financement', 'financé', 'financés', 'financeurs', 'l argent', 'ces partenariats',
+      'qui finance', 'qui paie', 'financeurs', 'l argent', 'ces partenariats',
       'les partenariats', 'ensemble des partenariats', 'intercoopération', 'inter coopération', 'trois organisations',
       'les trois', 'bilan global', 'résumé général', 'résumé global', 'ce guide', 'le guide', 'ce document',
       'le document', 'en bref', 'financièrement', 'qui soutient financièrement',
     ],
-    overviewWeak: ['partenariats', 'partenariat', 'coopératives canadiennes', 'en amérique latine', 'pourquoi', 'but', 'objectif'],
+    overviewWeak: ['partenariats', 'partenariat', 'coopératives canadiennes', 'en amérique latine', 'pourquoi', 'but', 'objectif', 'financement', 'financé', 'financés'],
     list: [
       'projets', 'programmes', 'initiatives', 'activités', 'actions', 'liste', 'lister', 'tous', 'toutes', 'tout',
       'quels projets', 'quels sont les projets', 'montre moi', 'les autres', 'autres projets', 'ceux', 'interventions',
@@ -211,8 +213,8 @@ const fr: LanguageLexicon = {
     singular: ['projet', 'programme', 'initiative', 'celui', 'celle', 'lequel', 'laquelle', 'ce projet'],
     profile: [
       'portrait', 'profil', 'présentation', 'présente', 'présenter', 'qui est', 'c est quoi', 'qu est ce que',
-      'histoire', 'historique', 'mission', 'fondée', 'fondé', 'fondation', 'depuis quand', 'combien', 'site web',
-      'pionnier', 'pionnière', 'à propos', 'membres', 'description', 'décris',
+      'histoire', 'historique', 'mission', 'fondée', 'fondé', 'fondation', 'depuis quand', 'site web',
+      'pionnier', 'pionnière', 'membres', 'description', 'décris',
     ],
     outOfScope: [
       'météo', 'prévisions', 'température', 'pluie', 'hôtel', 'hôtels', 'auberge', 'restaurant', 'restaurants',
@@ -252,12 +254,13 @@ const fr: LanguageLexicon = {
     'facet:location': ['où', 'dans quel pays', 'quel pays', 'localisation', 'situé', 'située'],
     'facet:results': ['résultats', 'résultat', 'impact', 'impacts', 'retombées', 'effets', 'bilan', 'réalisations', 'acquis', 'bénéfices'],
     'facet:website': ['site web', 'site internet', 'site', 'adresse web', 'adresse internet', 'url', 'page web', 'en ligne'],
-    'facet:funders': ['bailleurs', 'bailleurs de fonds', 'qui finance', 'qui paie', 'financement', 'financeurs', 'l argent', 'subventions', 'donateurs'],
+    'facet:funders': ['bailleurs', 'bailleurs de fonds', 'qui finance', 'qui paie', 'financeurs', 'l argent', 'subventions', 'donateurs'],
     'facet:more': ['plus', 'en savoir plus', 'davantage', 'détails', 'plus de détails', 'plus d infos', 'précisions', 'résumé', 'résume', 'développe', 'continue'],
     'ordinal:1': ['premier', 'première', '1er', 'le premier', 'la première'],
     'ordinal:2': ['deuxième', 'second', 'seconde', '2e', 'le deuxième', 'la deuxième', 'le second'],
     'ordinal:3': ['troisième', '3e', 'le troisième', 'la troisième'],
     'ordinal:last': ['dernier', 'dernière', 'le dernier', 'la dernière'],
+    other: ['l autre', 'et l autre', 'l autre projet'],
   },
 };
 
@@ -302,12 +305,12 @@ const es: LanguageLexicon = {
     overview: [
       'panorama', 'panorama general', 'visión general', 'visión de conjunto', 'resumen general', 'en general',
       'en conjunto', 'experiencia combinada', 'experiencia conjunta', 'cuántos países', 'quién financia',
-      'quién paga', 'financiadores', 'financiamiento', 'financiación', 'financiado', 'el dinero', 'donantes',
+      'quién paga', 'financiadores', 'el dinero', 'donantes',
       'prestamistas', 'estas alianzas', 'las alianzas', 'estas asociaciones', 'intercooperación',
       'tres organizaciones', 'las tres', 'esta guía', 'la guía', 'este documento', 'el documento',
       'en resumen', 'resumen global', 'financieramente', 'quién apoya financieramente',
     ],
-    overviewWeak: ['alianzas', 'alianza', 'asociaciones', 'cooperativas canadienses', 'en américa latina', 'en latinoamérica', 'por qué', 'propósito', 'colaboración entre'],
+    overviewWeak: ['alianzas', 'alianza', 'asociaciones', 'cooperativas canadienses', 'en américa latina', 'en latinoamérica', 'por qué', 'propósito', 'colaboración entre', 'financiamiento', 'financiación', 'financiado'],
     list: [
       'proyectos', 'programas', 'iniciativas', 'actividades', 'acciones', 'lista', 'listar', 'todos', 'todas',
       'qué proyectos', 'cuáles proyectos', 'cuáles son los proyectos', 'muéstrame', 'los demás', 'otros proyectos',
@@ -316,8 +319,8 @@ const es: LanguageLexicon = {
     singular: ['proyecto', 'programa', 'iniciativa', 'el de', 'la de', 'cuál', 'ese proyecto', 'este proyecto'],
     profile: [
       'perfil', 'descripción', 'descríbeme', 'presentación', 'preséntame', 'quién es', 'qué es', 'historia',
-      'misión', 'fundada', 'fundó', 'fundación', 'desde cuándo', 'hace cuánto', 'cuánto', 'cuántos', 'cuántas',
-      'sitio web', 'pionera', 'pionero', 'acerca de', 'miembros',
+      'misión', 'fundada', 'fundó', 'fundación', 'desde cuándo', 'hace cuánto',
+      'sitio web', 'pionera', 'pionero', 'miembros',
     ],
     outOfScope: [
       'clima', 'pronóstico', 'temperatura', 'lluvia', 'hotel', 'hoteles', 'hostal', 'restaurante', 'restaurantes',
@@ -357,12 +360,13 @@ const es: LanguageLexicon = {
     'facet:location': ['dónde', 'en qué país', 'qué país', 'ubicación', 'ubicado', 'ubicada'],
     'facet:results': ['resultados', 'resultado', 'impacto', 'impactos', 'logros', 'efectos', 'beneficios', 'balance'],
     'facet:website': ['sitio web', 'página web', 'web', 'dirección web', 'url', 'página', 'en línea'],
-    'facet:funders': ['financiadores', 'quién financia', 'quién paga', 'financiamiento', 'financiación', 'el dinero', 'donantes', 'prestamistas'],
+    'facet:funders': ['financiadores', 'quién financia', 'quién paga', 'el dinero', 'donantes', 'prestamistas'],
     'facet:more': ['más', 'cuéntame más', 'dime más', 'detalles', 'más detalles', 'más información', 'amplía', 'resumen', 'resúmeme', 'sigue'],
     'ordinal:1': ['primero', 'primera', 'primer', '1º', 'el primero', 'la primera'],
     'ordinal:2': ['segundo', 'segunda', '2º', 'el segundo', 'la segunda'],
     'ordinal:3': ['tercero', 'tercera', 'tercer', '3º', 'el tercero', 'la tercera'],
     'ordinal:last': ['último', 'última', 'el último', 'la última'],
+    other: ['el otro', 'la otra', 'y el otro', 'y la otra', 'el otro proyecto'],
   },
 };
 

@@ -26,6 +26,8 @@ export interface ResolveDependencies {
   readonly kb: KnowledgeBase;
   readonly documents: DocumentIndex;
   readonly functionWords: ReadonlySet<string>;
+  /** The words of each sector's names and related words, by sector id. */
+  readonly sectorWords: ReadonlyMap<string, ReadonlySet<string>>;
   readonly options: ResolveOptions;
 }
 
@@ -46,18 +48,15 @@ function chooseLanguage(
   if (requested.length === 1 && asksOnlyForLanguage) return { language: requested[0]!, languageSource: 'request' };
   if (analysis.language.language) return { language: analysis.language.language, languageSource: 'message' };
   const fromLocale = languageOfLocale(locale);
-  const fallback: Pick<Understanding, 'language' | 'languageSource'> = context.language
-    ? { language: context.language, languageSource: 'conversation' }
-    : fromLocale
-      ? { language: fromLocale, languageSource: 'locale' }
-      : { language: 'en', languageSource: 'default' };
-  // Thin evidence still rules out languages: among the near-best ones, prefer the fallback.
+  // Thin evidence still rules languages out: among the near-best ones, the conversation's
+  // language wins, then the client's locale, then the best-scoring one.
   const scores = analysis.language.scores;
   const best = Math.max(...LANGUAGES.map((language) => scores[language]));
-  if (best <= 0) return fallback;
-  const near = LANGUAGES.filter((language) => scores[language] >= best - 0.45).sort((a, b) => scores[b] - scores[a]);
-  if (near.includes(fallback.language)) return fallback;
-  return { language: near[0]!, languageSource: 'message' };
+  const near = best > 0 ? LANGUAGES.filter((language) => scores[language] >= best - 0.45).sort((a, b) => scores[b] - scores[a]) : [...LANGUAGES];
+  if (context.language && near.includes(context.language)) return { language: context.language, languageSource: 'conversation' };
+  if (fromLocale && near.includes(fromLocale)) return { language: fromLocale, languageSource: 'locale' };
+  if (best > 0) return { language: near[0]!, languageSource: 'message' };
+  return { language: 'en', languageSource: 'default' };
 }
 
 function facetsOf(cues: ReadonlySet<CueKind>): Facet[] {
@@ -74,6 +73,9 @@ const ORDINALS: ReadonlyArray<[CueKind, number]> = [
 ];
 
 const hasVideo = (project: Project) => project.videos.length > 0;
+
+/** How much a sector's related word in the question favours that sector's projects. */
+const WEAK_SECTOR_BOOST = 1.25;
 
 export function resolve(analysis: Analysis, context: ConversationContext, locale: string | undefined, deps: ResolveDependencies): Understanding {
   const { kb, documents, options } = deps;
@@ -118,7 +120,8 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
   const anchored =
     entities.organizations.length > 0 || entities.projects.length > 0 || entities.partners.length > 0 || entities.strongSectors.length > 0 || cues.has('domain') || wantsVideo;
   if (cues.has('outOfScope') && !anchored) return answer({ intent: 'fallback', gap: { kind: 'out-of-scope' } });
-  if (cues.has('help') && !named && !wantsVideo) return answer({ intent: 'help' });
+  // "help" is also a verb ("which project helps farmers"): only a message about little else asks for help.
+  if (cues.has('help') && !named && !wantsVideo && contentWords.length <= 2) return answer({ intent: 'help' });
   if (analysis.unknownNames.length > 0 && !entities.organizations.length && !entities.projects.length && !entities.partners.length) {
     return answer({ intent: 'fallback', gap: { kind: 'unknown-organization', name: analysis.unknownNames.join(' ') } });
   }
@@ -139,12 +142,18 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     partners: entities.partners,
   };
   let usedContext = false;
-  const previous = context.projects.map((id) => kb.project(id)).filter((project): project is Project => project !== undefined);
+  const known = (ids: readonly string[]) => ids.map((id) => kb.project(id)).filter((project): project is Project => project !== undefined);
+  const previous = known(context.projects);
+  const lastList = known(context.list ?? context.projects);
   if (previous.length > 0 || context.organizations.length > 0) {
     for (const [cue, index] of ORDINALS) {
-      if (!cues.has(cue) || named || previous.length < 2) continue;
-      const chosen = index < 0 ? previous[previous.length - 1]! : previous[index];
+      if (!cues.has(cue) || named || lastList.length < 2) continue;
+      const chosen = index < 0 ? lastList[lastList.length - 1]! : lastList[index];
       if (chosen) return presentProjects([chosen], { usedContext: true, filters: context.filters });
+    }
+    if (cues.has('other') && !named && lastList.length > previous.length) {
+      const others = lastList.filter((project) => !context.projects.includes(project.id));
+      if (others.length > 0) return presentProjects(others, { usedContext: true, filters: context.filters });
     }
     const pointsBack =
       cues.has('anaphora') || facets.length > 0 || analysis.leadingCues.has('continuation') || contentWords.length === 0;
@@ -194,14 +203,31 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     return presentProjects(projects, { filters, usedContext });
   }
 
-  // Related words select a sector only in a question that asks for a list ("agriculture projects").
-  if (!filters.sectors.length && entities.weakSectors.length === 1 && cues.has('list') && contentWords.length <= 1) {
-    filters = { ...filters, sectors: entities.weakSectors };
+  // Related words ("farming", "agriculture") select a sector when the question says nothing else
+  // that the facts know of; "which project trains farmers in financial literacy" says more.
+  if (!filters.sectors.length && entities.weakSectors.length === 1 && !filters.partners.length) {
+    const only = selectProjects(filters, kb);
+    const beyond = documents.search(wordsBeyond(entities.weakSectors), new Set(only.map((p) => `project:${p.id}`)));
+    if ((beyond[0]?.score ?? 0) < options.minWithinScore) filters = { ...filters, sectors: entities.weakSectors };
   }
 
   const hasFilters = Object.values(filters).some((list: readonly string[]) => list.length > 0);
   if (!hasFilters) return resolveOpenQuestion();
   return resolveFiltered();
+
+  /** The question's words that say more than the sectors already chosen ("micro", "support"). */
+  function wordsBeyond(sectors: readonly string[]): string[] {
+    const known = sectors.map((id) => deps.sectorWords.get(id)).filter((words) => words !== undefined);
+    return contentWords.filter((word) => !known.some((words) => words.has(word)));
+  }
+
+  /** A sector's related word ("agrícola") tips a close race towards that sector's projects. */
+  function preferWeakSectors(scored: ScoredDocument[]): ScoredDocument[] {
+    if (!entities.weakSectors.length) return scored;
+    const inSector = (document: ScoredDocument) =>
+      document.kind === 'project' && entities.weakSectors.includes(kb.project(document.id)?.sector ?? '');
+    return scored.map((d) => (inSector(d) ? { ...d, score: d.score * WEAK_SECTOR_BOOST } : d)).sort((a, b) => b.score - a.score);
+  }
 
   function best(scored: readonly ScoredDocument[], minimum: number): ScoredDocument | undefined {
     const [top, second] = scored;
@@ -218,7 +244,7 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
   function resolveOpenQuestion(): Understanding {
     const overview = () => answer({ intent: 'overview', organizations: kb.organizations.map((o) => o.id) });
     if (cues.has('overview') && !wantsVideo) return overview();
-    const scored = documents.search(contentWords);
+    const scored = preferWeakSectors(documents.search(contentWords));
     // "Why do Canadian co-ops partner...": about the whole, unless the words point at one thing.
     if (cues.has('overviewWeak') && !cues.has('list') && !wantsVideo && (scored[0]?.score ?? 0) < options.minOpenScore * 2) return overview();
     const top = best(scored, options.minOpenScore);
@@ -275,8 +301,9 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
       if (withVideo.length > 0) return presentProjects(withVideo, { filters, usedContext });
       return presentProjects(candidates, { filters, usedContext, gap: { kind: 'no-video', projects: candidates.map((p) => p.id) } });
     }
-    const scored = documents.search(contentWords, new Set(candidates.map((p) => `project:${p.id}`)));
-    const top = best(scored, options.minWithinScore);
+    const scored = documents.search(wordsBeyond(filters.sectors), new Set(candidates.map((p) => `project:${p.id}`)));
+    // "Which projects..." asks for them all, unless the words single one out very clearly.
+    const top = best(scored, cues.has('list') ? options.minWithinScore * 2 : options.minWithinScore);
     if (top) return presentProjects([kb.project(top.id)!], { filters, usedContext });
     if (cues.has('singular') && !cues.has('list') && candidates.length <= 3) {
       return answer({ intent: 'clarify', projects: candidates.map((p) => p.id), organizations: leadsOf(candidates.map((p) => p.id)), filters, usedContext });

@@ -60,6 +60,8 @@ export interface ConversationContext {
   readonly projects: readonly string[];
   readonly organizations: readonly string[];
   readonly filters: Filters;
+  /** The last list shown, kept while the user looks at its items ("the second", "the other one"). */
+  readonly list?: readonly string[];
 }
 
 export const EMPTY_CONTEXT: ConversationContext = { projects: [], organizations: [], filters: NO_FILTERS };
@@ -70,11 +72,15 @@ export function contextAfter(understanding: Understanding, previous: Conversatio
   if (!answeredSomething && (understanding.intent === 'greeting' || understanding.intent === 'help' || understanding.intent === 'fallback')) {
     return { ...previous, language: understanding.language };
   }
+  const isList = understanding.intent === 'list' || understanding.intent === 'clarify';
+  const staysInList = understanding.projects.length > 0 && understanding.projects.every((id) => previous.list?.includes(id));
+  const list = isList ? understanding.projects : staysInList ? previous.list : undefined;
   return {
     language: understanding.language,
     intent: understanding.intent,
     projects: understanding.projects,
     organizations: understanding.organizations,
     filters: understanding.filters,
+    ...(list ? { list } : {}),
   };
 }

@@ -26,6 +26,7 @@ export class Understander {
   private readonly indexes: AnalysisIndexes;
   private readonly documents: DocumentIndex;
   private readonly functionWords: ReadonlySet<string>;
+  private readonly sectorWords: ReadonlyMap<string, ReadonlySet<string>>;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -69,6 +70,12 @@ export class Understander {
       languageLists.push({ language, words: new Set(names.flatMap(foldedWords)), weight: 0.5 });
     }
     const languageEvidence = buildLanguageEvidence(languageLists);
+    this.sectorWords = new Map(
+      kb.sectors.map((sector) => {
+        const phrases = [sector.name.en, sector.name.fr, sector.name.es, ...sector.aliases, ...sector.keywords.en, ...sector.keywords.fr, ...sector.keywords.es];
+        return [sector.id, new Set(phrases.flatMap(foldedWords).filter((word) => !functionWords.has(word)))];
+      }),
+    );
     this.functionWords = functionWords;
     this.indexes = {
       gazetteer,
@@ -90,6 +97,7 @@ export class Understander {
       kb: this.kb,
       documents: this.documents,
       functionWords: this.functionWords,
+      sectorWords: this.sectorWords,
       options: this.options,
     });
   }

@@ -1,0 +1,139 @@
+/**
+ * `npm run bench`: how fast the bot answers, starts and scales, against its targets.
+ *
+ *   npm run bench            a table, one line per figure with its target, ratio and OK/OVER
+ *   npm run bench -- --json  one JSON object on stdout and nothing else (progress is not printed)
+ *
+ * Always exits 0 when it could measure: a benchmark reports figures, it does not fail a build.
+ */
+import { createLocalizer } from '../src/i18n';
+import { loadKnowledgeBase } from '../src/knowledge/load';
+import { measureFirstAnswer, type FirstAnswerTimes } from './firstAnswer';
+import { generatedKnowledgeBaseDir } from './generateKnowledgeBase';
+import { measureAnswers, measureBuild, type AnswerTimes, type BuildTimes } from './measure';
+import { loadQuestions, type BenchQuestion } from './questions';
+import { round, rows, table, TARGETS, type BenchFigures } from './report';
+import { median, percentile } from './stats';
+
+/** Passes over the 78 dev questions: 30 give 2,340 samples, so the p99 rests on ~23 slow answers. */
+const WARMUP_PASSES = 5;
+const PASSES = 30;
+/** Answers at 5,000 projects are slower; the median needs far fewer samples than a p99. */
+const WARMUP_PASSES_5000 = 2;
+const PASSES_5000 = 10;
+const GENERATED_PROJECTS = 5000;
+/** Fixed, so that every run times the same generated knowledge base. */
+const SEED = 20240517;
+const COLD_STARTS = 5;
+const BUILDS = 5;
+const BUILDS_5000 = 3;
+
+interface Options {
+  readonly json: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const unknown = argv.filter((arg) => arg !== '--json');
+  if (unknown.length > 0) process.stderr.write(`bench: ignoring unknown arguments ${unknown.join(' ')}\n`);
+  return { json: argv.includes('--json') };
+}
+
+/** Progress goes to stderr, and only for people: with --json, stdout and stderr stay quiet. */
+function progress(options: Options, message: string): void {
+  if (!options.json) process.stderr.write(`${message}\n`);
+}
+
+interface Scenario {
+  readonly build: BuildTimes;
+  readonly answers: AnswerTimes;
+  readonly projects: number;
+}
+
+function scenario(dataDir: string | undefined, questions: readonly BenchQuestion[], builds: number, warmup: number, passes: number): Scenario {
+  const localizer = createLocalizer();
+  const { answerer, times } = measureBuild(dataDir, localizer, builds);
+  const answers = measureAnswers(answerer, questions, warmup, passes);
+  return { build: times, answers, projects: answerer.kb.projects.length };
+}
+
+/** The 5,000-project knowledge base is written to a temporary folder for the run and removed after. */
+function generatedScenario(questions: readonly BenchQuestion[]): Scenario {
+  const generated = generatedKnowledgeBaseDir(loadKnowledgeBase(), { projects: GENERATED_PROJECTS, seed: SEED });
+  try {
+    return scenario(generated.dir, questions, BUILDS_5000, WARMUP_PASSES_5000, PASSES_5000);
+  } finally {
+    generated.remove();
+  }
+}
+
+function figures(real: Scenario, large: Scenario, first: FirstAnswerTimes): BenchFigures {
+  return {
+    answer_ms_median: median(real.answers.samples),
+    answer_ms_p99: percentile(real.answers.samples, 99),
+    first_answer_ms: first.ms,
+    answer_ms_median_5000: median(large.answers.samples),
+    build_ms: real.build.ms,
+    build_ms_5000: large.build.ms,
+  };
+}
+
+const roundAll = <K extends string>(values: Record<K, number>): Record<K, number> =>
+  Object.fromEntries(Object.entries<number>(values).map(([key, value]) => [key, round(value)])) as Record<K, number>;
+
+/** The required figures at the top level; the details explain them and are not compared across versions. */
+function jsonReport(f: BenchFigures, real: Scenario, large: Scenario, first: FirstAnswerTimes): Record<string, unknown> {
+  return {
+    ...roundAll({ ...f }),
+    over_target: rows(f).filter((row) => row.status === 'OVER').map((row) => row.name),
+    targets: TARGETS,
+    details: {
+      node: process.version,
+      questions: real.answers.samples.length / real.answers.passes,
+      answers_measured: real.answers.samples.length,
+      answers_measured_5000: large.answers.samples.length,
+      projects: real.projects,
+      projects_5000: large.projects,
+      answer_ms_p99_5000: round(percentile(large.answers.samples, 99)),
+      answer_ms_max: round(Math.max(...real.answers.samples)),
+      build_ms_parts: roundAll({ kb: real.build.kbMs, understander: real.build.understanderMs }),
+      build_ms_5000_parts: roundAll({ kb: large.build.kbMs, understander: large.build.understanderMs }),
+      first_answer_runs_ms: first.runs.map(round),
+      first_answer_steps_ms: roundAll({ ...first.steps }),
+    },
+  };
+}
+
+function humanReport(f: BenchFigures, real: Scenario, large: Scenario, first: FirstAnswerTimes): string {
+  const steps = Object.entries(first.steps).map(([step, value]) => `${step} ${round(value)}`).join(', ');
+  return [
+    table(f),
+    '',
+    `answers: ${real.answers.samples.length} timed (${real.answers.passes} passes after ${WARMUP_PASSES} warm-up) on ${real.projects} projects; ` +
+      `${large.answers.samples.length} timed on ${large.projects} projects (p99 ${round(percentile(large.answers.samples, 99))} ms)`,
+    `build parts (median): KB load ${round(real.build.kbMs)} ms + Understander ${round(real.build.understanderMs)} ms; ` +
+      `at ${large.projects} projects ${round(large.build.kbMs)} ms + ${round(large.build.understanderMs)} ms`,
+    `first answer: runs ${first.runs.map((ms) => round(ms)).join(', ')} ms; inside the child (median ms): ${steps}`,
+    `first answer text: ${first.sampleText}`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const questions = loadQuestions();
+
+  // Cold starts first, while this process is idle, so the children do not compete with it for a CPU.
+  progress(options, `cold starts: ${COLD_STARTS} spawns of coldStart.js...`);
+  const first = await measureFirstAnswer(COLD_STARTS);
+  progress(options, `answers: ${questions.length} questions x ${PASSES} passes on the real knowledge base...`);
+  const real = scenario(undefined, questions, BUILDS, WARMUP_PASSES, PASSES);
+  progress(options, `answers: ${GENERATED_PROJECTS} generated projects (seed ${SEED})...`);
+  const large = generatedScenario(questions);
+
+  const f = figures(real, large, first);
+  process.stdout.write(options.json ? `${JSON.stringify(jsonReport(f, real, large, first))}\n` : `${humanReport(f, real, large, first)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

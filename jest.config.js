@@ -1,0 +1,8 @@
+/** Jest runs the TypeScript tests in test/ through ts-jest (type checking is done by tsc first). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  testTimeout: 30000,
+};

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Answer } from '../src/answers/answer';
+import { AnswerComposer } from '../src/answers/compose';
+import type { AdaptiveCard, CardElement } from '../src/cards/adaptiveCard';
+import { flattenCard } from '../src/cards/flatten';
+import { createLocalizer, LOCALES_DIR } from '../src/i18n';
+import { LANGUAGES } from '../src/knowledge/schema';
+import { shippedUnderstander } from './support/understander';
+
+const { kb, understander } = shippedUnderstander();
+const composer = new AnswerComposer(kb, createLocalizer());
+
+function elements(card: AdaptiveCard): CardElement[] {
+  const walk = (element: CardElement): CardElement[] => (element.type === 'Container' ? [element, ...element.items.flatMap(walk)] : [element]);
+  return card.body.flatMap(walk);
+}
+
+/** Checks what Teams needs of a card: schema 1.5, no empty text block, at most six actions, follow-up buttons that work as messageBack. */
+function expectRenderable(card: AdaptiveCard): void {
+  expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+  for (const element of elements(card)) if (element.type === 'TextBlock') expect(element.text.trim()).not.toBe('');
+  expect((card.actions ?? []).length).toBeLessThanOrEqual(6);
+  for (const action of [...(card.actions ?? []), ...elements(card).flatMap((e) => (e.type === 'ActionSet' ? e.actions : []))]) {
+    if (action.type === 'Action.Submit') expect(action.data).toEqual({ question: expect.any(String), msteams: { type: 'messageBack', text: action.data.question, displayText: action.data.question } });
+    else expect(action.url).toMatch(/^https:\/\//);
+  }
+}
+
+const questions: Record<string, string> = {
+  project: 'what does SOCODEVI do in Honduras',
+  list: 'projects in Bolivia',
+  organization: 'who is DID?',
+  overview: 'overview of the partnerships',
+  greeting: 'hello',
+  help: 'help',
+  fallback: 'weather in Lima',
+};
+
+describe('answers', () => {
+  it.each(LANGUAGES)('writes every kind of answer in %s, with no untranslated key and a renderable card', (language) => {
+    for (const [intent, question] of Object.entries(questions)) {
+      const answer: Answer = composer.compose({ ...understander.understand(question), language });
+      expect(answer.record).toMatchObject({ intent, language });
+      expect(answer.text.trim()).not.toBe('');
+      expect(answer.text).not.toMatch(/\b(project|list|card|gap|fallback|organization|overview|help|greeting)\.[a-zA-Z]+\b/);
+      if (answer.card) {
+        expectRenderable(answer.card);
+        expect(flattenCard(answer.card)).not.toMatch(/\{\{|\}\}/);
+      }
+    }
+  });
+
+  it('offers every video of a project as a link button, in the reader language first', () => {
+    const understanding = { ...understander.understand('vidéo du programme en Bolivie'), language: 'fr' as const };
+    const answer = composer.compose(understanding);
+    expect(answer.record.videos).toEqual(['https://vimeo.com/125685176', 'https://vimeo.com/121147662']);
+    const links = (answer.card?.actions ?? []).filter((a) => a.type === 'Action.OpenUrl');
+    expect(links.map((a) => a.type === 'Action.OpenUrl' && a.url)).toEqual(['https://vimeo.com/125685176', 'https://vimeo.com/121147662']);
+    expect(answer.text).toContain('https://vimeo.com/125685176');
+  });
+
+  it('puts the fact asked for first', () => {
+    const partners = composer.compose(understander.understand('who are the partners of PASAC?'));
+    expect(partners.text.split('\n')[0]).toMatch(/Coopcentral/);
+    const lead = composer.compose(understander.understand('Which organization runs the forestry cooperative project?'));
+    expect(lead.text.split('\n')[0]).toMatch(/Société de coopération pour le développement international/);
+  });
+
+  it('says honestly what is missing', () => {
+    const answer = composer.compose(understander.understand("L'ACC a-t-elle quelque chose en Haïti ?"));
+    expect(answer.text).toMatch(/ACC|CCA/);
+    expect(answer.text).toMatch(/aucun projet|no project/i);
+  });
+
+  it('has the same keys in the three locale files', () => {
+    const keys = (value: unknown, prefix = ''): string[] =>
+      value && typeof value === 'object'
+        ? Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
+        : [prefix];
+    const read = (language: string) => keys(JSON.parse(readFileSync(join(LOCALES_DIR, language, 'translation.json'), 'utf8'))).sort();
+    expect(read('fr')).toEqual(read('en'));
+    expect(read('es')).toEqual(read('en'));
+  });
+});
