@@ -6,6 +6,7 @@
  *
  * Always exits 0 when it could measure: a benchmark reports figures, it does not fail a build.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { createLocalizer } from '../src/i18n';
 import { loadKnowledgeBase } from '../src/knowledge/load';
 import { measureFirstAnswer, type FirstAnswerTimes } from './firstAnswer';
@@ -66,6 +67,23 @@ function generatedScenario(questions: readonly BenchQuestion[]): Scenario {
   }
 }
 
+/**
+ * The machine's load while the benchmark ran. Other processes competing for the CPUs inflate the
+ * p99 and the cold start first, so a reader needs this to judge whether a change is real.
+ */
+interface Machine {
+  readonly cpus: number;
+  readonly loadBefore: number;
+  readonly loadAfter: number;
+}
+
+const machineNote = (m: Machine): string =>
+  `machine: ${m.cpus} CPUs, 1-min load average ${m.loadBefore.toFixed(2)} before, ${m.loadAfter.toFixed(2)} after (this benchmark adds ~1)` +
+  (isBusy(m) ? '; busy: other processes may inflate the p99 and the first answer' : '');
+
+/** Busy when others use more than half the CPUs; the load after includes this process's own one. */
+const isBusy = (m: Machine): boolean => m.loadBefore > m.cpus / 2 || m.loadAfter - 1 > m.cpus / 2;
+
 function figures(real: Scenario, large: Scenario, first: FirstAnswerTimes): BenchFigures {
   return {
     answer_ms_median: median(real.answers.samples),
@@ -81,13 +99,16 @@ const roundAll = <K extends string>(values: Record<K, number>): Record<K, number
   Object.fromEntries(Object.entries<number>(values).map(([key, value]) => [key, round(value)])) as Record<K, number>;
 
 /** The required figures at the top level; the details explain them and are not compared across versions. */
-function jsonReport(f: BenchFigures, real: Scenario, large: Scenario, first: FirstAnswerTimes): Record<string, unknown> {
+function jsonReport(f: BenchFigures, real: Scenario, large: Scenario, first: FirstAnswerTimes, machine: Machine): Record<string, unknown> {
   return {
     ...roundAll({ ...f }),
     over_target: rows(f).filter((row) => row.status === 'OVER').map((row) => row.name),
     targets: TARGETS,
     details: {
       node: process.version,
+      cpus: machine.cpus,
+      load_average_1m: [round(machine.loadBefore), round(machine.loadAfter)],
+      machine_busy: isBusy(machine),
       questions: real.answers.samples.length / real.answers.passes,
       answers_measured: real.answers.samples.length,
       answers_measured_5000: large.answers.samples.length,
@@ -103,7 +124,7 @@ function jsonReport(f: BenchFigures, real: Scenario, large: Scenario, first: Fir
   };
 }
 
-function humanReport(f: BenchFigures, real: Scenario, large: Scenario, first: FirstAnswerTimes): string {
+function humanReport(f: BenchFigures, real: Scenario, large: Scenario, first: FirstAnswerTimes, machine: Machine): string {
   const steps = Object.entries(first.steps).map(([step, value]) => `${step} ${round(value)}`).join(', ');
   return [
     table(f),
@@ -114,12 +135,14 @@ function humanReport(f: BenchFigures, real: Scenario, large: Scenario, first: Fi
       `at ${large.projects} projects ${round(large.build.kbMs)} ms + ${round(large.build.understanderMs)} ms`,
     `first answer: runs ${first.runs.map((ms) => round(ms)).join(', ')} ms; inside the child (median ms): ${steps}`,
     `first answer text: ${first.sampleText}`,
+    machineNote(machine),
   ].join('\n');
 }
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const questions = loadQuestions();
+  const loadBefore = loadavg()[0]!;
 
   // Cold starts first, while this process is idle, so the children do not compete with it for a CPU.
   progress(options, `cold starts: ${COLD_STARTS} spawns of coldStart.js...`);
@@ -129,8 +152,11 @@ async function main(): Promise<void> {
   progress(options, `answers: ${GENERATED_PROJECTS} generated projects (seed ${SEED})...`);
   const large = generatedScenario(questions);
 
+  const machine: Machine = { cpus: availableParallelism(), loadBefore, loadAfter: loadavg()[0]! };
   const f = figures(real, large, first);
-  process.stdout.write(options.json ? `${JSON.stringify(jsonReport(f, real, large, first))}\n` : `${humanReport(f, real, large, first)}\n`);
+  process.stdout.write(
+    options.json ? `${JSON.stringify(jsonReport(f, real, large, first, machine))}\n` : `${humanReport(f, real, large, first, machine)}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -40,10 +40,24 @@ export function createLocalizer(localesDir: string = LOCALES_DIR): Localizer {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // Answers repeat the same strings with the same values (names from the knowledge base), and an
+  // i18next call costs tens of microseconds: results are remembered, within a bound.
+  const memoLimit = 20_000;
   const translators = new Map<Language, Translate>(
     LANGUAGES.map((language) => {
       const t = instance.getFixedT(language);
-      return [language, (key: string, values?: Record<string, string | number>) => String(t(key, values ?? {}))];
+      const memo = new Map<string, string>();
+      const translate: Translate = (key, values) => {
+        const memoKey = values ? `${key}\u0000${JSON.stringify(values)}` : key;
+        let text = memo.get(memoKey);
+        if (text === undefined) {
+          text = String(t(key, values ?? {}));
+          if (memo.size >= memoLimit) memo.clear();
+          memo.set(memoKey, text);
+        }
+        return text;
+      };
+      return [language, translate];
     }),
   );
   return { forLanguage: (language) => translators.get(language)! };

@@ -1,9 +1,16 @@
 /**
  * Starts the bot: loads the configuration from the environment, builds the bot and serves it.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createBotApp } from './app';
 import { createLogger } from './logger';
 import { createServer } from './server';
+import { PROJECT_ROOT } from './util/projectRoot';
+
+// Settings may come from a .env file (see .env.example); the environment wins over it.
+const envFile = join(PROJECT_ROOT, '.env');
+if (existsSync(envFile)) process.loadEnvFile(envFile);
 
 const logger = createLogger();
 try {

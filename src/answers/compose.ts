@@ -12,7 +12,7 @@ import type { Language } from '../knowledge/schema';
 import type { Intent, Understanding } from '../understanding/types';
 import type { Answer } from './answer';
 import { clarifyAnswer, listAnswer, projectAnswer } from './projectAnswers';
-import { countryName, joinList, organizationName, projectTitle, type Wording } from './wording';
+import { countryName, joinList, organizationName, someProjectTitles, type Wording } from './wording';
 
 function plain(w: Wording, intent: Intent, text: string, extra: { card?: AdaptiveCard; organizations?: readonly string[] } = {}): Answer {
   return {
@@ -34,7 +34,7 @@ function organizationAnswer(w: Wording, u: Understanding): Answer {
     const projects = w.kb.projectsBy('lead', organization.id);
     facts.push(
       projects.length
-        ? w.t('organization.projects', { ...values, count: projects.length, titles: joinList(projects.map((p) => projectTitle(w, p)), w.language) })
+        ? w.t('organization.projects', { ...values, count: projects.length, titles: someProjectTitles(w, projects) })
         : w.t('organization.noProjects', values),
     );
     return facts;

@@ -102,20 +102,25 @@ function listCard(w: Wording, projects: readonly Project[]): AdaptiveCard {
   return card(projects.map((project, index) => projectListItem(w, project, index === 0)));
 }
 
+/** Longest list an answer shows; a bigger knowledge base asks the user to narrow the question. */
+export const MAX_LIST_ITEMS = 10;
+
 export function listAnswer(w: Wording, u: Understanding): Answer {
-  const projects = projectsOf(w, u);
+  const all = projectsOf(w, u);
+  const projects = all.slice(0, MAX_LIST_ITEMS);
   const scope = describeFilters(w, u.filters);
   const intro = u.gap
     ? gapLines(w, u, projects)
     : u.facets.includes('video') && projects.every((project) => project.videos.length > 0)
       ? [w.t('list.withVideos')]
-      : [scope ? w.t('list.intro', { count: projects.length, scope }) : w.t('list.introAll', { count: projects.length })];
+      : [scope ? w.t('list.intro', { count: all.length, scope }) : w.t('list.introAll', { count: all.length })];
   const items = projects.map(
     (project) =>
       `- ${w.t('list.item', { title: projectTitle(w, project), lead: organizationName(w, project.lead), country: countryName(w, project.country) })}`,
   );
+  const more = all.length > projects.length ? [w.t('list.more', { count: all.length - projects.length })] : [];
   return {
-    text: [...intro, items.join('\n')].join('\n\n'),
+    text: [...intro, items.join('\n'), ...more].join('\n\n'),
     card: listCard(w, projects),
     record: {
       language: u.language,

@@ -13,9 +13,14 @@ export interface Wording {
   readonly t: Translate;
 }
 
+/** One list formatter per language: creating an Intl.ListFormat costs far more than using one. */
+const listFormats = new Map<Language, Intl.ListFormat>();
+
 /** "A, B and C" / "A, B et C" / "A, B y C". */
 export function joinList(items: readonly string[], language: Language): string {
-  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+  let format = listFormats.get(language);
+  if (!format) listFormats.set(language, (format = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' })));
+  return format.format(items);
 }
 
 export function projectTitle(w: Wording, project: Project): string {
@@ -62,4 +67,11 @@ export function describeFilters(w: Wording, filters: Filters): string {
     ...filters.regions.map((id) => w.t('filters.region', { name: regionName(w, id) })),
   ];
   return parts.join(' ');
+}
+
+/** Project titles for a sentence, the first few only when there are many. */
+export function someProjectTitles(w: Wording, projects: readonly Project[], limit = 10): string {
+  const titles = projects.slice(0, limit).map((project) => projectTitle(w, project));
+  const rest = projects.length - titles.length;
+  return rest > 0 ? w.t('organization.moreProjects', { titles: titles.join('; '), count: rest }) : joinList(titles, w.language);
 }

@@ -1,6 +1,6 @@
 /** The card of an organization's profile: who it is, its figures, its website, its projects. */
 import type { Organization } from '../knowledge/schema';
-import { projectTitle, type Wording } from '../answers/wording';
+import { someProjectTitles, type Wording } from '../answers/wording';
 import { ask, bullets, card, facts, openUrl, text, title, type AdaptiveCard } from './adaptiveCard';
 
 export function organizationCard(w: Wording, organization: Organization): AdaptiveCard {
@@ -13,7 +13,7 @@ export function organizationCard(w: Wording, organization: Organization): Adapti
         [w.t('card.activeSince'), organization.activeInLatinAmericaSince?.toString()],
         [w.t('card.countriesInRegion'), organization.countriesInLatinAmerica?.toString()],
         [w.t('card.website'), organization.website],
-        [w.t('card.projectsInGuide'), projects.map((project) => projectTitle(w, project)).join('; ') || w.t('card.none')],
+        [w.t('card.projectsInGuide'), projects.length ? someProjectTitles(w, projects) : w.t('card.none')],
       ]),
       text(w.t('card.keyFacts'), { weight: 'Bolder', spacing: 'Medium' }),
       bullets(organization.facts.map((fact) => fact[w.language])),

@@ -44,9 +44,13 @@ export interface Correction {
   readonly distance: number;
 }
 
+/** Corrections remembered: people repeat their words, and a Fuse search costs far more than a look-up. */
+const MEMO_LIMIT = 20_000;
+
 export class FuzzyVocabulary {
   /** One small Fuse index per first letter: a query only searches the words it can plausibly be. */
   private readonly buckets = new Map<string, Fuse<string>>();
+  private readonly memo = new Map<string, Correction | null>();
 
   constructor(words: Iterable<string>) {
     const byLetter = new Map<string, Set<string>>();
@@ -70,6 +74,15 @@ export class FuzzyVocabulary {
 
   /** The known word that `word` most likely stands for, or undefined when none is close enough. */
   correct(word: string): Correction | undefined {
+    const known = this.memo.get(word);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.search(word);
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(word, found ?? null);
+    return found;
+  }
+
+  private search(word: string): Correction | undefined {
     const limit = allowedEdits(word.length);
     if (limit === 0) return undefined;
     const bucket = this.buckets.get(word[0]!);
