@@ -41,3 +41,18 @@ export function stemsOf(folded: string): string[] {
   if (en === fr && fr === es) return [en];
   return [...new Set([en, fr, es])];
 }
+
+/** The stems computed so far, to keep across restarts (see stemCache.ts). */
+export function stemMemoEntries(): Record<Language, Array<[string, string]>> {
+  return { en: [...memo.en], fr: [...memo.fr], es: [...memo.es] };
+}
+
+/** Adds stems computed by an earlier process; they are what the stemmers would compute again. */
+export function addStemMemoEntries(entries: Partial<Record<Language, ReadonlyArray<readonly [string, string]>>>): void {
+  for (const language of ['en', 'fr', 'es'] as const) {
+    for (const [word, stem] of entries[language] ?? []) {
+      if (memo[language].size >= MEMO_LIMIT) return;
+      memo[language].set(word, stem);
+    }
+  }
+}
