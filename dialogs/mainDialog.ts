@@ -5,10 +5,9 @@
  */
 import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { AnswerComposer } from '../src/answers/compose';
+import type { Answering } from '../src/answering';
 import { answerActivity } from '../src/bots/replies';
 import type { BotStateAccessors, ConversationData, UserProfile } from '../src/bots/state';
-import type { Understander } from '../src/understanding/understander';
 import { contextAfter, EMPTY_CONTEXT, NO_FILTERS, type Understanding } from '../src/understanding/types';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type ClarifyResult } from './clarifyDialog';
 
@@ -20,8 +19,8 @@ export type AnswerListener = (context: TurnContext, understanding: Understanding
 
 export class MainDialog extends ComponentDialog {
   constructor(
-    private readonly understander: Understander,
-    private readonly composer: AnswerComposer,
+    /** The understanding and composer in use (they change when the knowledge base is reloaded). */
+    private readonly answering: () => Answering,
     private readonly accessors: BotStateAccessors,
     private readonly onAnswer: AnswerListener = () => undefined,
   ) {
@@ -70,9 +69,10 @@ export class MainDialog extends ComponentDialog {
     const data = await this.accessors.conversationData.get(step.context, {});
     const profile = await this.accessors.userProfile.get(step.context, {});
     const locale = step.context.activity.locale ?? profile.language;
-    const understanding = this.understander.understand(text, data.context ?? EMPTY_CONTEXT, locale);
+    const { understander, composer } = this.answering();
+    const understanding = understander.understand(text, data.context ?? EMPTY_CONTEXT, locale);
     if (understanding.intent === 'clarify') {
-      const answer = this.composer.compose(understanding);
+      const answer = composer.compose(understanding);
       this.remember(data, profile, understanding);
       this.onAnswer(step.context, understanding);
       const options: ClarifyOptions = { prompt: answer.text, choices: answer.choices ?? [], language: understanding.language };
@@ -92,11 +92,12 @@ export class MainDialog extends ComponentDialog {
   private async reply(context: TurnContext, understanding: Understanding): Promise<void> {
     const data = await this.accessors.conversationData.get(context, {});
     const profile = await this.accessors.userProfile.get(context, {});
+    const { composer } = this.answering();
     if (!data.welcomed && understanding.intent !== 'greeting' && understanding.intent !== 'help') {
       // The first message of a conversation may come without a join event (Teams personal chats).
-      await context.sendActivity(MessageFactory.text(this.composer.wording(understanding.language).t('welcome.short')));
+      await context.sendActivity(MessageFactory.text(composer.wording(understanding.language).t('welcome.short')));
     }
-    await context.sendActivity(answerActivity(this.composer.compose(understanding)));
+    await context.sendActivity(answerActivity(composer.compose(understanding)));
     this.remember(data, profile, understanding);
     this.onAnswer(context, understanding);
   }

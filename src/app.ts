@@ -2,17 +2,18 @@
  * The composition root: builds the knowledge base, the understanding, the answers, state, the
  * dialogs, the bot and the adapter, once, for the HTTP server and the terminal chat alike.
  */
-import { ConversationState, MemoryStorage, UserState, type Storage, type TurnContext } from 'botbuilder';
+import { MemoryStorage, type Storage, type TurnContext } from 'botbuilder';
 import { MainDialog } from '../dialogs/mainDialog';
-import { AnswerComposer } from './answers/compose';
+import { buildAnswering, type Answering } from './answering';
 import { PartnersAdapter } from './bots/adapter';
+import { OptimisticConversationState, OptimisticUserState } from './bots/optimisticState';
 import { DEFAULT_LIMITS, PartnersBot, type BotLimits } from './bots/partnersBot';
 import { createAccessors } from './bots/state';
+import { createTurnRunner, UNDERSTANDING_KEY } from './bots/turnRunner';
 import { createLocalizer } from './i18n';
-import type { KnowledgeBase } from './knowledge/knowledgeBase';
-import { loadKnowledgeBase } from './knowledge/load';
+import { LiveKnowledge } from './knowledge/liveKnowledge';
+import type { Language } from './knowledge/schema';
 import type { Logger } from './logger';
-import { Understander } from './understanding/understander';
 
 /** The Bot Framework settings, under the names Azure Bot Service uses. */
 export interface BotCredentials {
@@ -26,6 +27,7 @@ export interface BotAppOptions {
   readonly logger: Logger;
   readonly credentials?: BotCredentials;
   readonly dataDir?: string;
+  /** Where state lives; MemoryStorage when undefined (see src/storage/createStorage.ts). */
   readonly storage?: Storage;
   readonly limits?: BotLimits;
   /** Log the users' message text (off by default: it may hold personal data). */
@@ -33,9 +35,8 @@ export interface BotAppOptions {
 }
 
 export interface BotApp {
-  readonly kb: KnowledgeBase;
-  readonly understander: Understander;
-  readonly composer: AnswerComposer;
+  /** The knowledge base in use and what is built from it; reloadable. */
+  readonly knowledge: LiveKnowledge<Answering>;
   readonly adapter: PartnersAdapter;
   readonly bot: PartnersBot;
   /** The turn logic to hand to the adapter. */
@@ -44,31 +45,22 @@ export interface BotApp {
 
 export function createBotApp(options: BotAppOptions): BotApp {
   const { logger } = options;
-  const kb = loadKnowledgeBase(options.dataDir);
   const localizer = createLocalizer();
-  const understander = new Understander(kb);
-  const composer = new AnswerComposer(kb, localizer);
+  const knowledge = new LiveKnowledge<Answering>(
+    options.dataDir,
+    (kb) => buildAnswering(kb, localizer),
+    (report) =>
+      report.ok
+        ? logger.info({ projects: report.projects }, 'knowledge base reloaded')
+        : logger.error({ error: report.error }, 'knowledge base edit rejected; the last good one stays in use'),
+  );
+  const answering = () => knowledge.derived;
   const storage = options.storage ?? new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new OptimisticConversationState(storage);
+  const userState = new OptimisticUserState(storage);
   const accessors = createAccessors(conversationState, userState);
-  const dialog = new MainDialog(understander, composer, accessors, (context, understanding) => {
-    logger.info(
-      {
-        conversation: context.activity.conversation?.id,
-        channel: context.activity.channelId,
-        intent: understanding.intent,
-        language: understanding.language,
-        languageSource: understanding.languageSource,
-        projects: understanding.projects,
-        organizations: understanding.organizations,
-        followUp: understanding.usedContext,
-        ...(options.logMessageText ? { text: context.activity.text } : {}),
-      },
-      understanding.intent === 'fallback' ? 'unanswered question' : 'answer',
-    );
-  });
-  const bot = new PartnersBot(conversationState, userState, dialog, accessors, composer, options.limits ?? DEFAULT_LIMITS);
+  const dialog = new MainDialog(answering, accessors, (context, understanding) => context.turnState.set(UNDERSTANDING_KEY, understanding));
+  const bot = new PartnersBot(dialog, accessors, answering, options.limits ?? DEFAULT_LIMITS);
   const credentials = options.credentials ?? {};
   const adapter = new PartnersAdapter(
     {
@@ -79,7 +71,15 @@ export function createBotApp(options: BotAppOptions): BotApp {
     },
     localizer,
     logger,
+    (context) => languageOfTurn(context, answering()),
   );
-  logger.info({ projects: kb.projects.length, organizations: kb.organizations.length }, 'knowledge base loaded');
-  return { kb, understander, composer, adapter, bot, logic: (context) => bot.run(context) };
+  const logic = createTurnRunner({ logger, states: [conversationState, userState], logMessageText: options.logMessageText }, bot);
+  logger.info({ projects: knowledge.kb.projects.length, organizations: knowledge.kb.organizations.length }, 'knowledge base loaded');
+  return { knowledge, adapter, bot, logic };
+}
+
+/** The language to apologise in when a turn fails: the message's own, else the client's. */
+function languageOfTurn(context: TurnContext, answering: Answering): Language {
+  const text = typeof context.activity.text === 'string' ? context.activity.text.slice(0, 500) : '';
+  return answering.understander.understand(text, undefined, context.activity.locale).language;
 }

@@ -24,7 +24,15 @@ try {
     },
     logMessageText: process.env.LOG_MESSAGE_TEXT === 'true',
   });
-  const server = createServer(app, { logger });
+  // The page talks to Azure's Direct Line when a secret is set; without Azure at all, to the local
+  // one (which runs turns without authentication, so not when an app id is configured).
+  const directLineSecret = process.env.DIRECT_LINE_SECRET;
+  const webChat = directLineSecret
+    ? { directLineSecret, directLineEndpoint: process.env.DIRECT_LINE_ENDPOINT }
+    : process.env.MicrosoftAppId
+      ? undefined
+      : {};
+  const server = createServer(app, { logger, ...(webChat ? { webChat } : {}) });
   const port = Number(process.env.PORT ?? 3978);
   const host = process.env.HOST ?? '127.0.0.1';
   server.listen(port, host, () => {

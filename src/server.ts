@@ -3,13 +3,25 @@
  * activities get a 400 with a reason instead of reaching the adapter (which would answer 500).
  */
 import restify, { type Request, type Response, type Server } from 'restify';
+import type { AddressInfo } from 'node:net';
 import type { BotApp } from './app';
+import { registerLocalDirectLine } from './directline/routes';
+import { registerTokenRoute } from './directline/tokenRoute';
+import { registerStaticRoutes } from './web/staticRoutes';
 import type { Logger } from './logger';
 
 export interface ServerOptions {
   readonly logger: Logger;
   /** Largest request body accepted; larger ones get 413. */
   readonly maxBodyBytes?: number;
+  /** The web chat page and how it reaches the bot; no page when undefined. */
+  readonly webChat?: WebChatOptions;
+}
+
+export interface WebChatOptions {
+  /** With Azure Bot Service: the Direct Line secret the token route exchanges. */
+  readonly directLineSecret?: string;
+  readonly directLineEndpoint?: string;
 }
 
 /** Why a request body is not an activity, or undefined when it is one. */
@@ -50,8 +62,10 @@ export function createServer(app: BotApp, options: ServerOptions): Server {
     await app.adapter.process(req, res, app.logic);
   });
 
+  if (options.webChat) registerWebChat(server, app, options.webChat, logger);
+
   server.get('/healthz', async (_req: Request, res: Response) => {
-    res.send(200, { status: 'ok', projects: app.kb.projects.length });
+    res.send(200, { status: 'ok', projects: app.knowledge.kb.projects.length });
   });
 
   server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
@@ -59,4 +73,21 @@ export function createServer(app: BotApp, options: ServerOptions): Server {
     callback();
   });
   return server;
+}
+
+/** The page, and either the local Direct Line (no Azure) or the token route (Azure Bot Service). */
+function registerWebChat(server: Server, app: BotApp, webChat: WebChatOptions, logger: Logger): void {
+  if (webChat.directLineSecret) {
+    registerStaticRoutes(server, { mode: 'azure' });
+    registerTokenRoute(server, { secret: webChat.directLineSecret, endpoint: webChat.directLineEndpoint, logger });
+    return;
+  }
+  registerStaticRoutes(server, { mode: 'local' });
+  registerLocalDirectLine(server, app, {
+    logger,
+    baseUrl: () => {
+      const address = server.address() as AddressInfo;
+      return `http://127.0.0.1:${address.port}`;
+    },
+  });
 }

@@ -12,16 +12,40 @@ import {
 } from 'botbuilder';
 import type { Localizer } from '../i18n';
 import type { Logger } from '../logger';
+import type { Language } from '../knowledge/schema';
 import { languageOfLocale } from '../understanding/resolve';
 
+/** True for errors of the state storage: unreachable, refusing, or timing out. */
+export function isStorageFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as Error & { code?: unknown }).code;
+  return (
+    error.name === 'RestError' ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'REQUEST_SEND_ERROR'].includes(String(code)) ||
+    /storage|ECONNREFUSED|socket hang up/i.test(error.message)
+  );
+}
+
 export class PartnersAdapter extends CloudAdapter {
-  constructor(config: ConfigurationBotFrameworkAuthenticationOptions, localizer: Localizer, logger: Logger) {
+  /** `languageOf` tells the language of a failed turn's message, for the apology. */
+  constructor(
+    config: ConfigurationBotFrameworkAuthenticationOptions,
+    localizer: Localizer,
+    logger: Logger,
+    languageOf: (context: TurnContext) => Language = (context) => languageOfLocale(context.activity.locale) ?? 'en',
+  ) {
     super(new ConfigurationBotFrameworkAuthentication(config));
     this.onTurnError = async (context: TurnContext, error: Error) => {
-      logger.error({ err: error, conversation: context.activity.conversation?.id }, 'turn failed');
-      const language = languageOfLocale(context.activity.locale) ?? 'en';
+      const storageDown = isStorageFailure(error);
+      logger.error({ err: error, conversation: context.activity.conversation?.id, storageDown }, storageDown ? 'turn failed: storage unreachable' : 'turn failed');
+      let language: Language = 'en';
       try {
-        await context.sendActivity(localizer.forLanguage(language)('error.turn'));
+        language = languageOf(context);
+      } catch {
+        // the default language will do for an apology
+      }
+      try {
+        await context.sendActivity(localizer.forLanguage(language)(storageDown ? 'error.storage' : 'error.turn'));
       } catch (sendError) {
         logger.error({ err: sendError }, 'could not tell the user about the failed turn');
       }

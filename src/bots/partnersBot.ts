@@ -1,11 +1,11 @@
 /**
  * The Co-op Partners bot: an ActivityHandler that welcomes new members, reads questions (typed,
  * or sent by a card button), keeps messages within limits, and hands them to the main dialog.
- * State is saved at the end of every turn.
+ * State is saved by the turn's runner (src/bots/turnRunner.ts), once the turn has succeeded.
  */
-import { ActivityHandler, type BotState, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type TurnContext } from 'botbuilder';
 import type { MainDialog } from '../../dialogs/mainDialog';
-import type { AnswerComposer } from '../answers/compose';
+import type { Answering } from '../answering';
 import { languageOfLocale } from '../understanding/resolve';
 import { answerActivity } from './replies';
 import type { BotStateAccessors } from './state';
@@ -16,6 +16,9 @@ export interface BotLimits {
 }
 
 export const DEFAULT_LIMITS: BotLimits = { maxTextLength: 2000 };
+
+/** The event the web chat page sends when it has connected. */
+export const WEB_CHAT_JOIN_EVENT = 'webchat/join';
 
 /** The question a message carries: its text, or the `question` of a card button's data. */
 export function questionOf(context: TurnContext): string {
@@ -28,21 +31,15 @@ export function questionOf(context: TurnContext): string {
 }
 
 export class PartnersBot extends ActivityHandler {
-  constructor(
-    private readonly conversationState: BotState,
-    private readonly userState: BotState,
-    dialog: MainDialog,
-    accessors: BotStateAccessors,
-    composer: AnswerComposer,
-    limits: BotLimits = DEFAULT_LIMITS,
-  ) {
+  /** `answering` gives the composer in use (it changes when the knowledge base is reloaded). */
+  constructor(dialog: MainDialog, accessors: BotStateAccessors, answering: () => Answering, limits: BotLimits = DEFAULT_LIMITS) {
     super();
 
     this.onMessage(async (context, next) => {
       const question = questionOf(context);
       const profile = await accessors.userProfile.get(context, {});
       const language = profile.language ?? languageOfLocale(context.activity.locale) ?? 'en';
-      const t = composer.wording(language).t;
+      const t = answering().composer.wording(language).t;
       if (!question.trim() && (context.activity.attachments?.length ?? 0) > 0) {
         await context.sendActivity(t('error.attachmentsOnly'));
       } else if (question.length > limits.maxTextLength) {
@@ -54,11 +51,23 @@ export class PartnersBot extends ActivityHandler {
       await next();
     });
 
+    // The web chat page asks for the welcome once connected, with the reader's locale.
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === WEB_CHAT_JOIN_EVENT) {
+        const value = context.activity.value as { locale?: unknown } | undefined;
+        const locale = typeof value?.locale === 'string' ? value.locale : context.activity.locale;
+        await context.sendActivity(answerActivity(answering().composer.welcome(languageOfLocale(locale) ?? 'en')));
+        const data = await accessors.conversationData.get(context, {});
+        data.welcomed = true;
+      }
+      await next();
+    });
+
     this.onMembersAdded(async (context, next) => {
       const language = languageOfLocale(context.activity.locale) ?? 'en';
       for (const member of context.activity.membersAdded ?? []) {
         if (member.id === context.activity.recipient?.id) continue;
-        await context.sendActivity(answerActivity(composer.welcome(language)));
+        await context.sendActivity(answerActivity(answering().composer.welcome(language)));
         const data = await accessors.conversationData.get(context, {});
         data.welcomed = true;
       }
@@ -66,10 +75,4 @@ export class PartnersBot extends ActivityHandler {
     });
   }
 
-  /** Runs the turn, then saves conversation and user state. */
-  override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
-  }
 }

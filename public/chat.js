@@ -1,0 +1,112 @@
+// The web chat page: picks the reader's language (en, fr or es) for the intro and for the bot,
+// connects Web Chat to the bot (the local Direct Line, or Azure's with a token from the server),
+// and asks the bot for its welcome in that language.
+(function () {
+  'use strict';
+
+  var TEXTS = {
+    en: {
+      eyebrow: 'DID · SOCODEVI · CCA',
+      title: 'Co-op Partners',
+      subtitle: 'Canada–Latin America co-operative partnerships',
+      introTitle: 'Ask about the partnerships',
+      intro: 'Three Canadian co-operative development organizations work with co-operatives across Latin America and the Caribbean. Ask about a country, an organization, a sector, a project or its videos, in English, French or Spanish.',
+      examples: ['What does SOCODEVI do in Honduras?', 'Projects in Bolivia', 'Is there a video of the Panama project?'],
+      error: 'The chat could not connect to the bot. Please reload the page.'
+    },
+    fr: {
+      eyebrow: 'DID · SOCODEVI · ACC',
+      title: 'Partenaires coopératifs',
+      subtitle: 'Partenariats coopératifs Canada–Amérique latine',
+      introTitle: 'Posez vos questions sur les partenariats',
+      intro: 'Trois organisations canadiennes de développement coopératif travaillent avec des coopératives d’Amérique latine et des Caraïbes. Interrogez-moi sur un pays, une organisation, un secteur, un projet ou ses vidéos, en français, en anglais ou en espagnol.',
+      examples: ['Que fait DID en Haïti ?', 'Projets en Bolivie', 'Y a-t-il une vidéo du projet au Panama ?'],
+      error: 'Le clavardage n’a pas pu joindre le robot. Veuillez recharger la page.'
+    },
+    es: {
+      eyebrow: 'DID · SOCODEVI · CCA',
+      title: 'Socios Cooperativos',
+      subtitle: 'Alianzas cooperativas Canadá–América Latina',
+      introTitle: 'Pregunte sobre las alianzas',
+      intro: 'Tres organizaciones canadienses de desarrollo cooperativo trabajan con cooperativas de América Latina y el Caribe. Pregunte por un país, una organización, un sector, un proyecto o sus videos, en español, inglés o francés.',
+      examples: ['¿Qué hace SOCODEVI en Honduras?', 'Proyectos en Bolivia', '¿Hay un video del proyecto en Panamá?'],
+      error: 'No se pudo conectar con el bot. Vuelva a cargar la página.'
+    }
+  };
+
+  var locale = (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
+  var language = locale.slice(0, 2).toLowerCase();
+  if (!TEXTS[language]) language = 'en';
+  var texts = TEXTS[language];
+
+  document.documentElement.lang = language;
+  document.title = texts.title + ' — ' + texts.subtitle;
+  Array.prototype.forEach.call(document.querySelectorAll('[data-text]'), function (element) {
+    element.textContent = texts[element.getAttribute('data-text')];
+  });
+  var list = document.getElementById('examples');
+  texts.examples.forEach(function (example) {
+    var item = document.createElement('li');
+    item.textContent = example;
+    list.appendChild(item);
+  });
+
+  function showError() {
+    var error = document.getElementById('chat-error');
+    error.textContent = texts.error;
+    error.hidden = false;
+  }
+
+  function directLine(config) {
+    if (config.mode === 'azure') {
+      return fetch('/api/directline/token', { method: 'POST' })
+        .then(function (response) { if (!response.ok) throw new Error('token ' + response.status); return response.json(); })
+        .then(function (body) { return window.WebChat.createDirectLine({ token: body.token }); });
+    }
+    return Promise.resolve(
+      window.WebChat.createDirectLine({ token: 'local', domain: window.location.origin + '/v3/directline', webSocket: false, pollingInterval: 300 })
+    );
+  }
+
+  // Once connected, ask the bot for its welcome, in the reader's language.
+  var store = window.WebChat.createStore({}, function () {
+    return function (next) {
+      return function (action) {
+        if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+          setTimeout(function () {
+            store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { locale: locale } } });
+          }, 0);
+        }
+        return next(action);
+      };
+    };
+  });
+
+  fetch('/api/chat-config')
+    .then(function (response) { return response.json(); })
+    .then(directLine)
+    .then(function (line) {
+      window.WebChat.renderWebChat(
+        {
+          directLine: line,
+          store: store,
+          locale: locale,
+          userID: 'web-' + Math.random().toString(36).slice(2),
+          styleOptions: {
+            accent: '#0f6b5c',
+            botAvatarInitials: 'CP',
+            userAvatarInitials: language === 'fr' ? 'Moi' : language === 'es' ? 'Yo' : 'Me',
+            bubbleBackground: '#f3f7f6',
+            bubbleBorderRadius: 10,
+            bubbleFromUserBackground: '#0f6b5c',
+            bubbleFromUserTextColor: '#ffffff',
+            bubbleFromUserBorderRadius: 10,
+            hideUploadButton: true,
+            suggestedActionLayout: 'flow'
+          }
+        },
+        document.getElementById('webchat')
+      );
+    })
+    .catch(showError);
+})();
