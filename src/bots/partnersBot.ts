@@ -1,12 +1,13 @@
 /**
- * The Co-op Partners bot: an ActivityHandler that welcomes new members, reads questions (typed,
+ * The Co-op Partners bot: a (Teams) ActivityHandler that welcomes new members, reads questions (typed,
  * or sent by a card button), keeps messages within limits, and hands them to the main dialog.
  * State is saved by the turn's runner (src/bots/turnRunner.ts), once the turn has succeeded.
  */
-import { ActivityHandler, type TurnContext } from 'botbuilder';
+import { TeamsActivityHandler, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { Answering } from '../answering';
 import { languageOfLocale } from '../understanding/resolve';
+import { searchResult } from './messagingExtension';
 import { answerActivity } from './replies';
 import type { BotStateAccessors } from './state';
 
@@ -30,9 +31,14 @@ export function questionOf(context: TurnContext): string {
   return '';
 }
 
-export class PartnersBot extends ActivityHandler {
+export class PartnersBot extends TeamsActivityHandler {
   /** `answering` gives the composer in use (it changes when the knowledge base is reloaded). */
-  constructor(dialog: MainDialog, accessors: BotStateAccessors, answering: () => Answering, limits: BotLimits = DEFAULT_LIMITS) {
+  constructor(
+    dialog: MainDialog,
+    accessors: BotStateAccessors,
+    private readonly answering: () => Answering,
+    limits: BotLimits = DEFAULT_LIMITS,
+  ) {
     super();
 
     this.onMessage(async (context, next) => {
@@ -75,4 +81,12 @@ export class PartnersBot extends ActivityHandler {
     });
   }
 
+
+  /** Teams' compose-box search: the projects a query points at, as insertable cards. */
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    const parameter = query.parameters?.find((p) => p.name === 'searchQuery') ?? query.parameters?.[0];
+    const text = typeof parameter?.value === 'string' ? parameter.value : '';
+    const language = languageOfLocale(context.activity.locale) ?? 'en';
+    return { composeExtension: searchResult(this.answering(), text, language) };
+  }
 }
