@@ -39,7 +39,10 @@ export function activityProblem(body: unknown): string | undefined {
     const value = activity[field];
     if (value !== undefined && value !== null && !isObject(value)) return `"${field}" must be an object`;
   }
-  if (activity.text !== undefined && activity.text !== null && typeof activity.text !== 'string') return '"text" must be a string';
+  for (const field of ['text', 'id', 'serviceUrl', 'locale', 'textFormat', 'deliveryMode', 'name', 'replyToId', 'inputHint', 'summary']) {
+    const value = activity[field];
+    if (value !== undefined && value !== null && typeof value !== 'string') return `"${field}" must be a string`;
+  }
   for (const field of ['membersAdded', 'membersRemoved', 'attachments', 'entities']) {
     const value = activity[field];
     if (value !== undefined && value !== null && (!Array.isArray(value) || !value.every(isObject))) return `"${field}" must be a list of objects`;

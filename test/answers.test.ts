@@ -22,7 +22,7 @@ function expectRenderable(card: AdaptiveCard): void {
   for (const element of elements(card)) if (element.type === 'TextBlock') expect(element.text.trim()).not.toBe('');
   expect((card.actions ?? []).length).toBeLessThanOrEqual(6);
   for (const action of [...(card.actions ?? []), ...elements(card).flatMap((e) => (e.type === 'ActionSet' ? e.actions : []))]) {
-    if (action.type === 'Action.Submit') expect(action.data).toEqual({ question: expect.any(String), msteams: { type: 'messageBack', text: action.data.question, displayText: action.data.question } });
+    if (action.type === 'Action.Submit') expect(action.data).toEqual({ question: expect.any(String), msteams: { type: 'imBack', value: action.data.question } });
     else expect(action.url).toMatch(/^https:\/\//);
   }
 }

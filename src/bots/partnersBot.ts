@@ -3,7 +3,7 @@
  * or sent by a card button), keeps messages within limits, and hands them to the main dialog.
  * State is saved by the turn's runner (src/bots/turnRunner.ts), once the turn has succeeded.
  */
-import { TeamsActivityHandler, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
+import { StatusCodes, TeamsActivityHandler, type InvokeResponse, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { Answering } from '../answering';
 import { languageOfLocale } from '../understanding/resolve';
@@ -88,5 +88,16 @@ export class PartnersBot extends TeamsActivityHandler {
     const text = typeof parameter?.value === 'string' ? parameter.value : '';
     const language = languageOfLocale(context.activity.locale) ?? 'en';
     return { composeExtension: searchResult(this.answering(), text, language) };
+  }
+
+  /**
+   * Invokes the bot does not handle get a 400 instead of Bot Framework's 501: an unknown or
+   * malformed invoke is the caller's mistake, and the service answers no 5xx to bad input.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const unsupported: InvokeResponse = { status: StatusCodes.BAD_REQUEST, body: { error: 'this invoke is not supported' } };
+    if (typeof context.activity.name !== 'string' || !context.activity.name) return unsupported;
+    const response = await super.onInvokeActivity(context);
+    return response.status === StatusCodes.NOT_IMPLEMENTED ? unsupported : response;
   }
 }

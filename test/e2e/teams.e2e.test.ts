@@ -1,0 +1,65 @@
+/**
+ * The bot in the Microsoft 365 Agents Playground (Teams mode), driven in headless Chromium: a
+ * question in the personal chat shows the Adaptive Card with its video and follow-up buttons.
+ * (Follow-up buttons and group-chat mentions are tested over HTTP in test/teams.test.ts and
+ * test/http.test.ts: in the playground's page a click on an Action.Submit did not reach the bot.)
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { freePort } from '../support/azurite';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { startBot, type RunningBot } from '../support/botServer';
+import { startPlayground, type Playground } from '../support/playground';
+
+const SCREENSHOT = join(__dirname, '..', '..', 'docs', 'teams.png');
+
+let bot: RunningBot;
+let playground: Playground;
+let browser: TestBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  bot = await startBot();
+  playground = await startPlayground(`${bot.url}/api/messages`, await freePort());
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.goto(playground.url, { waitUntil: 'domcontentloaded' });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.stop();
+  await bot?.close();
+});
+
+const cards = () => page.locator('.fai-OutputCard');
+
+/** Waits until a bot card whose text matches appears after the first `after` cards. */
+async function waitForCard(after: number, expected: RegExp): Promise<void> {
+  await page.waitForFunction(
+    `Array.from(document.querySelectorAll('.fai-OutputCard')).slice(${after}).some((e) => new RegExp(${JSON.stringify(expected.source)}).test(e.textContent || ''))`,
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+async function send(text: string): Promise<void> {
+  const box = page.locator('[role="textbox"][data-lexical-editor="true"]');
+  await box.click();
+  await page.keyboard.type(text);
+  await page.getByRole('button', { name: 'Send Message' }).click();
+}
+
+describe('Teams (Agents Playground)', () => {
+  it('answers in the personal chat with the Adaptive Card', async () => {
+    await page.locator('[role="textbox"][data-lexical-editor="true"]').waitFor({ timeout: 30_000 });
+    const before = await cards().count();
+    await send('what does SOCODEVI do in Honduras');
+    await waitForCard(before, /Improved Revenues for Forestry Cooperatives[\s\S]*Lead organization/);
+    await expect(cards().last().locator('button', { hasText: 'Video' }).count()).resolves.toBeGreaterThan(0);
+    await expect(cards().last().getByRole('button', { name: 'Who is SOCODEVI?' }).count()).resolves.toBe(1);
+    mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+  }, 60_000);
+});
