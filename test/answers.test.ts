@@ -16,13 +16,13 @@ function elements(card: AdaptiveCard): CardElement[] {
   return card.body.flatMap(walk);
 }
 
-/** Checks what Teams needs of a card: schema 1.5, no empty text block, at most six actions, follow-up buttons that work as messageBack. */
+/** Checks what Teams needs of a card: schema 1.5, no empty text block, at most six actions, follow-up buttons that carry their question. */
 function expectRenderable(card: AdaptiveCard): void {
   expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
   for (const element of elements(card)) if (element.type === 'TextBlock') expect(element.text.trim()).not.toBe('');
   expect((card.actions ?? []).length).toBeLessThanOrEqual(6);
   for (const action of [...(card.actions ?? []), ...elements(card).flatMap((e) => (e.type === 'ActionSet' ? e.actions : []))]) {
-    if (action.type === 'Action.Submit') expect(action.data).toEqual({ question: expect.any(String), msteams: { type: 'imBack', value: action.data.question } });
+    if (action.type === 'Action.Submit') expect(action.data).toEqual({ question: expect.any(String) });
     else expect(action.url).toMatch(/^https:\/\//);
   }
 }

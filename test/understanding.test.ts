@@ -115,6 +115,11 @@ describe('understanding: follow-ups', () => {
     expect(second).toMatchObject({ projects: ['pasac'], facets: ['partners'], language: 'fr' });
   });
 
+  it('answers a profile question after a project, instead of narrowing the project', () => {
+    const [, second] = converse(['what does SOCODEVI do in Honduras', 'Who is SOCODEVI?']);
+    expect(second).toMatchObject({ intent: 'organization', organizations: ['socodevi'] });
+  });
+
   it('does not carry context into a new, complete question', () => {
     const [, second] = converse(['what does SOCODEVI do in Honduras', 'Which Canadian cooperative projects operate in Guatemala?']);
     expect(second.projects).toEqual(['prosol']);

@@ -21,14 +21,16 @@ export const DEFAULT_LIMITS: BotLimits = { maxTextLength: 2000 };
 /** The event the web chat page sends when it has connected. */
 export const WEB_CHAT_JOIN_EVENT = 'webchat/join';
 
-/** The question a message carries: its text, or the `question` of a card button's data. */
+/**
+ * The question a message carries: the `question` of a card button's data when there is one (some
+ * clients also fill in a text on a submit), else the typed text.
+ */
 export function questionOf(context: TurnContext): string {
   const { text, value } = context.activity;
-  if (typeof text === 'string' && text.trim()) return text;
   if (value && typeof value === 'object' && typeof (value as { question?: unknown }).question === 'string') {
     return (value as { question: string }).question;
   }
-  return '';
+  return typeof text === 'string' ? text : '';
 }
 
 export class PartnersBot extends TeamsActivityHandler {

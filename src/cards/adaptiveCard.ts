@@ -1,7 +1,7 @@
 /**
  * The small part of the Adaptive Card format (schema 1.5, which Teams renders) that the bot's
- * cards use, and the actions they carry. Follow-up buttons are Action.Submit with Teams
- * imBack data, so that a click arrives as a typed question in Teams and in Web Chat alike.
+ * cards use, and the actions they carry. Follow-up buttons are Action.Submit carrying the
+ * question, which the bot reads like a typed one in Teams and in Web Chat alike.
  */
 
 export interface TextBlock {
@@ -42,7 +42,6 @@ export interface OpenUrlAction {
 /** The data a follow-up button sends: the question itself, for every channel. */
 export interface QuestionData {
   readonly question: string;
-  readonly msteams: { readonly type: 'imBack'; readonly value: string };
 }
 
 export interface SubmitAction {
@@ -101,6 +100,7 @@ export function openUrl(label: string, url: string): OpenUrlAction {
 
 /** A button that asks the bot a question, as if the user had typed it. */
 export function ask(label: string, question: string = label): SubmitAction {
-  // Teams posts an imBack's value as the user's own message; Web Chat posts `data` as the value.
-  return { type: 'Action.Submit', title: label, data: { question, msteams: { type: 'imBack', value: question } } };
+  // A plain Action.Submit: Teams, the Agents Playground and Web Chat all post `data` as the message's
+  // value (the playground ignored msteams imBack/messageBack data); the bot reads value.question.
+  return { type: 'Action.Submit', title: label, data: { question } };
 }

@@ -179,7 +179,8 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
       }
     }
     const partial = named && entities.projects.length === 0 && entities.partners.length === 0;
-    const continues = analysis.leadingCues.has('continuation') || cues.has('anaphora') || contentWords.length === 0;
+    // "and in Peru?" continues the last question; "who is SOCODEVI?" asks a new one.
+    const continues = !cues.has('profile') && (analysis.leadingCues.has('continuation') || cues.has('anaphora') || contentWords.length === 0);
     if (partial && continues) {
       const within = previous.filter((project) => matches(project, filters, kb));
       if (within.length > 0 && within.length < previous.length) {
