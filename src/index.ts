@@ -4,8 +4,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBotApp } from './app';
+import { DEFAULT_DATA_DIR } from './knowledge/load';
 import { createLogger } from './logger';
 import { createServer } from './server';
+import { createStorage } from './storage/createStorage';
 import { PROJECT_ROOT } from './util/projectRoot';
 
 // Settings may come from a .env file (see .env.example); the environment wins over it.
@@ -23,7 +25,11 @@ try {
       MicrosoftAppTenantId: process.env.MicrosoftAppTenantId,
     },
     logMessageText: process.env.LOG_MESSAGE_TEXT === 'true',
+    storage: createStorage({ connectionString: process.env.STORAGE_CONNECTION_STRING, container: process.env.STORAGE_CONTAINER }),
   });
+  // Edits of data/ take effect without a restart (and on SIGHUP); a broken edit keeps the last good one.
+  app.knowledge.watch(DEFAULT_DATA_DIR);
+  process.on('SIGHUP', () => app.knowledge.reload());
   // The page talks to Azure's Direct Line when a secret is set; without Azure at all, to the local
   // one (which runs turns without authentication, so not when an app id is configured).
   const directLineSecret = process.env.DIRECT_LINE_SECRET;

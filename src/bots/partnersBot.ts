@@ -44,6 +44,8 @@ export class PartnersBot extends TeamsActivityHandler {
     super();
 
     this.onMessage(async (context, next) => {
+      const conversation = await accessors.conversationData.get(context, {});
+      conversation.turns = (conversation.turns ?? 0) + 1;
       const question = questionOf(context);
       const profile = await accessors.userProfile.get(context, {});
       const language = profile.language ?? languageOfLocale(context.activity.locale) ?? 'en';

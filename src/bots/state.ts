@@ -12,6 +12,8 @@ export interface ConversationData {
   context?: ConversationContext;
   /** True once the bot has introduced itself in this conversation. */
   welcomed?: boolean;
+  /** How many turns the conversation has had (for usage figures; also proves no update is lost). */
+  turns?: number;
 }
 
 /** The user's preferences that outlive one conversation. */

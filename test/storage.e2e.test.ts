@@ -1,0 +1,96 @@
+/**
+ * State on a real storage server (Azurite, the Azure Blob Storage emulator): a conversation goes
+ * on across bot instances and restarts, concurrent turns lose no update, and when the storage
+ * stops the user gets a short apology in their language and the bot recovers when it returns.
+ */
+import type { Activity } from 'botbuilder';
+import { answerRecordOf } from '../src/bots/replies';
+import { createStorage } from '../src/storage/createStorage';
+import { Azurite } from './support/azurite';
+import { startBot, type RunningBot } from './support/botServer';
+
+let azurite: Azurite;
+const running: RunningBot[] = [];
+
+beforeAll(async () => {
+  azurite = await Azurite.start();
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(running.map((bot) => bot.close()));
+  await azurite?.dispose();
+});
+
+/** A bot instance with its own memory, sharing only the storage. */
+async function instance(): Promise<RunningBot> {
+  const bot = await startBot({ storage: createStorage({ connectionString: azurite.connectionString, container: 'bot-state-test' }) });
+  running.push(bot);
+  return bot;
+}
+
+async function ask(bot: RunningBot, conversation: string, text: string, locale?: string): Promise<Partial<Activity>[]> {
+  const response = await fetch(`${bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      channelId: 'test',
+      serviceUrl: 'http://127.0.0.1:1',
+      conversation: { id: conversation },
+      from: { id: `user-${conversation}` },
+      recipient: { id: 'bot' },
+      text,
+      ...(locale ? { locale } : {}),
+      deliveryMode: 'expectReplies',
+    }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { activities: Partial<Activity>[] }).activities;
+}
+
+const recordOf = (replies: Partial<Activity>[]) => replies.map(answerRecordOf).find(Boolean);
+
+describe('state in Azure Blob Storage (Azurite)', () => {
+  it('continues a conversation on a second instance sharing the storage', async () => {
+    const [first, second] = [await instance(), await instance()];
+    expect(recordOf(await ask(first, 'shared-1', 'what does SOCODEVI do in Bolivia'))).toMatchObject({ intent: 'list' });
+    expect(recordOf(await ask(second, 'shared-1', 'and in Honduras?'))).toMatchObject({ projects: ['honduras-forestry'] });
+  }, 60_000);
+
+  it('keeps the context across a restart of the bot', async () => {
+    const before = await instance();
+    expect(recordOf(await ask(before, 'restart-1', 'Which organization runs the forestry cooperative project?'))).toMatchObject({ projects: ['honduras-forestry'] });
+    await before.close();
+    running.splice(running.indexOf(before), 1);
+    const after = await instance();
+    expect(recordOf(await ask(after, 'restart-1', 'Do they have a video of it?'))).toMatchObject({ videos: ['https://vimeo.com/62608992'] });
+  }, 60_000);
+
+  it('loses no update when turns of one conversation run at once on two instances', async () => {
+    const [first, second] = [await instance(), await instance()];
+    await ask(first, 'busy-1', 'hello');
+    const questions = ['PASAC', 'PROSOL', 'PANSEH', 'Honduras', 'Barbados', 'Peru'];
+    const replies = await Promise.all(questions.map((question, i) => ask(i % 2 ? second : first, 'busy-1', question)));
+    for (const reply of replies) expect(recordOf(reply)?.projects.length).toBe(1);
+    // Every turn was counted: the stored turn counter saw all of them.
+    const storage = createStorage({ connectionString: azurite.connectionString, container: 'bot-state-test' });
+    const key = 'test/conversations/busy-1/';
+    const stored = (await storage.read([key]))[key] as { conversationData?: { turns?: number } };
+    expect(stored.conversationData?.turns).toBe(questions.length + 1);
+  }, 60_000);
+
+  it('apologises in the user language while the storage is down, and recovers when it returns', async () => {
+    const bot = await instance();
+    await ask(bot, 'outage-1', 'hola');
+    await azurite.stop();
+    try {
+      const replies = await ask(bot, 'outage-1', '¿Qué proyectos hay en Bolivia?');
+      expect(replies.map((r) => r.text).join(' ')).toMatch(/Lo siento/);
+      expect(recordOf(replies)).toBeUndefined();
+      expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+    } finally {
+      await azurite.resume();
+    }
+    expect(recordOf(await ask(bot, 'outage-1', '¿Qué proyectos hay en Bolivia?'))).toMatchObject({ language: 'es', intent: 'list' });
+  }, 60_000);
+});
