@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { BotApp } from './app';
 import { registerLocalDirectLine } from './directline/routes';
 import { registerTokenRoute } from './directline/tokenRoute';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions } from './http/rateLimit';
 import { registerStaticRoutes } from './web/staticRoutes';
 import type { Logger } from './logger';
 
@@ -16,6 +17,8 @@ export interface ServerOptions {
   readonly maxBodyBytes?: number;
   /** The web chat page and how it reaches the bot; no page when undefined. */
   readonly webChat?: WebChatOptions;
+  /** Requests allowed per conversation and per client address; `false` turns the limits off (benchmarks). */
+  readonly rateLimit?: { readonly conversation: RateLimitOptions; readonly client: RateLimitOptions } | false;
 }
 
 export interface WebChatOptions {
@@ -55,12 +58,27 @@ export function createServer(app: BotApp, options: ServerOptions): Server {
   const server = restify.createServer({ name: 'coop-partners-bot' });
   server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 256 * 1024, mapParams: false }));
 
+  // Per conversation: one chat cannot flood the bot. Per client address, much higher: all Teams
+  // traffic reaches the bot from Bot Service's few addresses.
+  const limits = options.rateLimit === false ? undefined : (options.rateLimit ?? DEFAULT_RATE_LIMITS);
+  const conversationLimiter = limits && new RateLimiter(limits.conversation);
+  const clientLimiter = limits && new RateLimiter(limits.client);
   server.post('/api/messages', async (req: Request, res: Response) => {
     const problem = activityProblem(req.body);
     if (problem) {
       logger.warn({ problem }, 'rejected a request that is not an activity');
       res.send(400, { error: problem });
       return;
+    }
+    if (conversationLimiter && clientLimiter) {
+      const activity = req.body as { conversation: { id: string } };
+      const wait = Math.max(conversationLimiter.take([activity.conversation.id]), clientLimiter.take([req.socket.remoteAddress ?? '-']));
+      if (wait > 0) {
+        logger.warn({ conversation: activity.conversation.id, retryAfter: wait }, 'rate limited');
+        res.header('Retry-After', String(wait));
+        res.send(429, { error: 'too many messages; please wait a moment' });
+        return;
+      }
     }
     await app.adapter.process(req, res, app.logic);
   });

@@ -19,7 +19,8 @@ let base: string;
 
 beforeAll(async () => {
   const logger = createLogger('silent');
-  server = createServer(createBotApp({ logger }), { logger });
+  // The rate limit is tested on its own (test/rateLimit.test.ts); here every request must reach the bot.
+  server = createServer(createBotApp({ logger }), { logger, rateLimit: false });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
