@@ -88,7 +88,8 @@ export class KnowledgeBase implements KnowledgeBaseParts {
       if (!map.has(value)) problems.push({ ...problem, message: `"${value}" is not a known ${what}` });
     };
     for (const project of parts.projects) {
-      const file = files.projects ?? `projects/${project.id}`;
+      // One file per project, named by its id (the loader checks it).
+      const file = `${files.projects ?? 'projects'}/${project.id}.yaml`;
       mustExist(this.organizationsById, project.lead, { file, item: project.id, field: 'lead' }, 'organization id');
       mustExist(this.countriesById, project.country, { file, item: project.id, field: 'country' }, 'country id');
       mustExist(this.sectorsById, project.sector, { file, item: project.id, field: 'sector' }, 'sector id');
