@@ -3,6 +3,7 @@
  *
  *   npm run bench            a table, one line per figure with its target, ratio and OK/OVER
  *   npm run bench -- --json  one JSON object on stdout and nothing else (progress is not printed)
+ *   --no-http                skips the HTTP load (20 s)
  *
  * Always exits 0 when it could measure: a benchmark reports figures, it does not fail a build.
  */
@@ -10,6 +11,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { createLocalizer } from '../src/i18n';
 import { loadKnowledgeBase } from '../src/knowledge/load';
 import { measureFirstAnswer, type FirstAnswerTimes } from './firstAnswer';
+import { HTTP_LOAD, measureHttp, type HttpFigures } from './http';
 import { generatedKnowledgeBaseDir } from './generateKnowledgeBase';
 import { measureAnswers, measureBuild, type AnswerTimes, type BuildTimes } from './measure';
 import { loadQuestions, type BenchQuestion } from './questions';
@@ -31,12 +33,44 @@ const BUILDS_5000 = 3;
 
 interface Options {
   readonly json: boolean;
+  readonly http: boolean;
+}
+
+/** The HTTP figures: the bot against the echo bot, under the same load. */
+interface HttpComparison {
+  readonly bot: HttpFigures;
+  readonly echo: HttpFigures;
+}
+
+const HTTP_TARGETS = { http_ratio: 0.9, rss_mb: 150 } as const;
+
+function httpJson(http: HttpComparison | undefined): Record<string, number> {
+  if (!http) return {};
+  return {
+    http_rps: round(http.bot.rps),
+    echo_rps: round(http.echo.rps),
+    http_ratio: round(http.bot.rps / http.echo.rps),
+    http_p99_ms: round(http.bot.p99Ms),
+    rss_mb: round(http.bot.rssMb),
+  };
+}
+
+function httpLines(http: HttpComparison | undefined): string[] {
+  if (!http) return ['http: skipped (--no-http)'];
+  const ratio = http.bot.rps / http.echo.rps;
+  return [
+    `http (autocannon, ${HTTP_LOAD.connections} connections, ${HTTP_LOAD.durationSeconds} s each, expectReplies, loopback):`,
+    `  bot ${round(http.bot.rps)} req/s (p99 ${round(http.bot.p99Ms)} ms), echo bot ${round(http.echo.rps)} req/s (p99 ${round(http.echo.p99Ms)} ms)`,
+    `  http_ratio ${ratio.toFixed(2)} (target >= ${HTTP_TARGETS.http_ratio}) ${ratio >= HTTP_TARGETS.http_ratio ? 'OK' : 'UNDER'}; ` +
+      `rss after the run ${round(http.bot.rssMb)} MB (target <= ${HTTP_TARGETS.rss_mb} MB) ${http.bot.rssMb <= HTTP_TARGETS.rss_mb ? 'OK' : 'OVER'}; ` +
+      `errors ${http.bot.errors + http.echo.errors}, non-2xx ${http.bot.non2xx + http.echo.non2xx}`,
+  ];
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const unknown = argv.filter((arg) => arg !== '--json');
+  const unknown = argv.filter((arg) => arg !== '--json' && arg !== '--no-http');
   if (unknown.length > 0) process.stderr.write(`bench: ignoring unknown arguments ${unknown.join(' ')}\n`);
-  return { json: argv.includes('--json') };
+  return { json: argv.includes('--json'), http: !argv.includes('--no-http') };
 }
 
 /** Progress goes to stderr, and only for people: with --json, stdout and stderr stay quiet. */
@@ -99,9 +133,10 @@ const roundAll = <K extends string>(values: Record<K, number>): Record<K, number
   Object.fromEntries(Object.entries<number>(values).map(([key, value]) => [key, round(value)])) as Record<K, number>;
 
 /** The required figures at the top level; the details explain them and are not compared across versions. */
-function jsonReport(f: BenchFigures, real: Scenario, large: Scenario, first: FirstAnswerTimes, machine: Machine): Record<string, unknown> {
+function jsonReport(f: BenchFigures, real: Scenario, large: Scenario, first: FirstAnswerTimes, machine: Machine, http?: HttpComparison): Record<string, unknown> {
   return {
     ...roundAll({ ...f }),
+    ...httpJson(http),
     over_target: rows(f).filter((row) => row.status === 'OVER').map((row) => row.name),
     targets: TARGETS,
     details: {
@@ -124,7 +159,7 @@ function jsonReport(f: BenchFigures, real: Scenario, large: Scenario, first: Fir
   };
 }
 
-function humanReport(f: BenchFigures, real: Scenario, large: Scenario, first: FirstAnswerTimes, machine: Machine): string {
+function humanReport(f: BenchFigures, real: Scenario, large: Scenario, first: FirstAnswerTimes, machine: Machine, http?: HttpComparison): string {
   const steps = Object.entries(first.steps).map(([step, value]) => `${step} ${round(value)}`).join(', ');
   return [
     table(f),
@@ -135,6 +170,7 @@ function humanReport(f: BenchFigures, real: Scenario, large: Scenario, first: Fi
       `at ${large.projects} projects ${round(large.build.kbMs)} ms + ${round(large.build.understanderMs)} ms`,
     `first answer: runs ${first.runs.map((ms) => round(ms)).join(', ')} ms; inside the child (median ms): ${steps}`,
     `first answer text: ${first.sampleText}`,
+    ...httpLines(http),
     machineNote(machine),
   ].join('\n');
 }
@@ -152,10 +188,18 @@ async function main(): Promise<void> {
   progress(options, `answers: ${GENERATED_PROJECTS} generated projects (seed ${SEED})...`);
   const large = generatedScenario(questions);
 
+  let http: HttpComparison | undefined;
+  if (options.http) {
+    progress(options, `http: echo bot, then the bot, ${HTTP_LOAD.durationSeconds} s each...`);
+    const echo = await measureHttp('echo');
+    const bot = await measureHttp('bot');
+    http = { bot, echo };
+  }
+
   const machine: Machine = { cpus: availableParallelism(), loadBefore, loadAfter: loadavg()[0]! };
   const f = figures(real, large, first);
   process.stdout.write(
-    options.json ? `${JSON.stringify(jsonReport(f, real, large, first, machine))}\n` : `${humanReport(f, real, large, first, machine)}\n`,
+    options.json ? `${JSON.stringify(jsonReport(f, real, large, first, machine, http))}\n` : `${humanReport(f, real, large, first, machine, http)}\n`,
   );
 }
 
