@@ -34,6 +34,8 @@ async function saveWithETag(target: SaveTarget, context: TurnContext, force: boo
   await target.reload();
 }
 
+// The two classes below are alike on purpose: TypeScript mixins need an `any[]` constructor, and
+// the shared work is in rememberSnapshot and saveWithETag.
 export class OptimisticConversationState extends ConversationState {
   readonly snapshot = Symbol('conversation state as read');
 
