@@ -1,7 +1,7 @@
 /**
  * The bot in the Microsoft 365 Agents Playground (Teams mode), driven in headless Chromium: a
- * question in the personal chat shows the Adaptive Card, and a follow-up button gets its answer.
- * (Mentions in group chats and channels are tested over HTTP in test/teams.test.ts.)
+ * question in the personal chat shows the Adaptive Card, a follow-up button gets its answer, and
+ * in the group chat a message that mentions the bot gets an answer.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,5 +65,21 @@ describe('Teams (Agents Playground)', () => {
     await waitForCard(before, /In Latin America since[\s\S]*1985/);
     mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
+  }, 60_000);
+
+  it('answers a message that mentions the bot in the group chat', async () => {
+    // The chat list item is never "stable" for Playwright (it animates): send the click event itself.
+    await page.getByText('Group Chat', { exact: true }).filter({ visible: true }).first().dispatchEvent('click');
+    const box = page.locator('[role="textbox"][data-lexical-editor="true"]');
+    await box.click();
+    // "@" opens the mention picker; the first entry is the bot.
+    await page.keyboard.type('@Test');
+    await page.locator('[role="menu"]').first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(' projects in Bolivia');
+    const before = await cards().count();
+    await page.getByRole('button', { name: 'Send Message' }).click();
+    await waitForCard(before, /Cooperative and Mutualist Partnership Program/);
   }, 60_000);
 });
