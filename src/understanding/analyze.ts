@@ -48,6 +48,13 @@ export interface AnalysisIndexes {
   readonly detector: LanguageDetector;
 }
 
+/** Words that put the next name in a place (and place nouns themselves). */
+const PLACE_WORDS = new Set([
+  'near', 'around', 'close', 'lake', 'river', 'mount', 'city', 'town', 'village', 'province', 'department', 'volcano',
+  'pres', 'proche', 'autour', 'lac', 'riviere', 'ville', 'village', 'province', 'departement', 'region', 'volcan',
+  'cerca', 'junto', 'alrededor', 'lago', 'rio', 'ciudad', 'pueblo', 'provincia', 'departamento', 'region', 'volcan',
+]);
+
 /** A cue phrase and the language it was written in. */
 export interface LanguageCue {
   readonly kind: CueKind;
@@ -160,7 +167,9 @@ export function analyze(raw: string, indexes: AnalysisIndexes): Analysis {
     if (!indexes.knownWords.has(word) && !/^\d+$/.test(word)) {
       unknownWords.push(word);
       const looksLikeName = (/^\p{Lu}/u.test(token.original) && !token.sentenceStart) || /^\p{Lu}{3,}$/u.test(token.original);
-      if (looksLikeName) unknownNames.push(token.original);
+      // Places ("near Lake Atitlán", "cerca del lago") are where, not who: they are not organizations.
+      const place = PLACE_WORDS.has(tokens[index - 1]?.folded ?? '') || PLACE_WORDS.has(word);
+      if (looksLikeName && !place) unknownNames.push(token.original);
     }
   });
 

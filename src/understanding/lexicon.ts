@@ -87,7 +87,8 @@ const en: LanguageLexicon = {
       'the partnerships', 'inter cooperation', 'intercooperation', 'summary of the partnerships',
       'what is this about', 'three organizations', 'three organisations', 'the three', 'all three',
       'this guide', 'the guide', 'this document', 'the document', 'in a nutshell', 'backs this work',
-      'financially', 'who backs', 'summary of everything', 'general summary',
+      'financially', 'who backs', 'summary of everything', 'general summary', 'canadian government',
+      'government of canada', 'these collaborations', 'overall goal', 'overall aim',
     ],
     overviewWeak: ['partnerships', 'partnership', 'collaboration between', 'canadian cooperatives', 'in latin america', 'why', 'why do', 'purpose', 'goal of', 'funding', 'funded'],
     list: [
@@ -149,7 +150,7 @@ const en: LanguageLexicon = {
     'ordinal:2': ['second', '2nd', 'second one', 'number two', 'the second'],
     'ordinal:3': ['third', '3rd', 'third one', 'number three', 'the third'],
     'ordinal:last': ['last one', 'the last', 'final one'],
-    other: ['the other', 'the other one', 'other one', 'and the other'],
+    other: ['the other', 'the other one', 'other one', 'and the other', 'of the other', 'about the other'],
     // Asking for an answer language; the phrases of all three languages are listed here once.
     'languageRequest:en': ['in english', 'english please', 'speak english', 'en anglais', 'en inglés'],
     'languageRequest:fr': ['in french', 'french please', 'speak french', 'en français', 'en francés'],
@@ -203,7 +204,8 @@ const fr: LanguageLexicon = {
       'qui finance', 'qui paie', 'financeurs', 'l argent', 'ces partenariats',
       'les partenariats', 'ensemble des partenariats', 'intercoopération', 'inter coopération', 'trois organisations',
       'les trois', 'bilan global', 'résumé général', 'résumé global', 'ce guide', 'le guide', 'ce document',
-      'le document', 'en bref', 'financièrement', 'qui soutient financièrement',
+      'le document', 'en bref', 'financièrement', 'qui soutient financièrement', 'gouvernement canadien',
+      'gouvernement du canada', 'ces collaborations', 'objectif général', 'but général',
     ],
     overviewWeak: ['partenariats', 'partenariat', 'coopératives canadiennes', 'en amérique latine', 'pourquoi', 'but', 'objectif', 'financement', 'financé', 'financés'],
     list: [
@@ -238,7 +240,7 @@ const fr: LanguageLexicon = {
     ],
     'facet:video': ['vidéo', 'vidéos', 'extrait vidéo', 'film', 'films', 'reportage', 'regarder', 'youtube', 'vimeo', 'clip', 'enregistrement'],
     'facet:lead': [
-      'qui mène', 'qui dirige', 'qui gère', 'qui pilote', 'qui s occupe', 'quelle organisation', 'quel organisme',
+      'qui mène', 'qui dirige', 'qui gère', 'qui pilote', "qui s'occupe", "qui s'en occupe", 'quelle organisation', 'quel organisme',
       'qui est derrière', 'qui est responsable', 'responsable', 'mené par', 'dirigé par', 'porté par', 'géré par',
       'qui réalise', 'réalisé par', 'qui porte', 'qui mène ce projet', 'organisation responsable',
     ],
@@ -260,7 +262,7 @@ const fr: LanguageLexicon = {
     'ordinal:2': ['deuxième', 'second', 'seconde', '2e', 'le deuxième', 'la deuxième', 'le second'],
     'ordinal:3': ['troisième', '3e', 'le troisième', 'la troisième'],
     'ordinal:last': ['dernier', 'dernière', 'le dernier', 'la dernière'],
-    other: ['l autre', 'et l autre', 'l autre projet'],
+    other: ['l autre', 'et l autre', 'l autre projet', "de l'autre", "sur l'autre"],
   },
 };
 
@@ -308,7 +310,8 @@ const es: LanguageLexicon = {
       'quién paga', 'financiadores', 'el dinero', 'donantes',
       'prestamistas', 'estas alianzas', 'las alianzas', 'estas asociaciones', 'intercooperación',
       'tres organizaciones', 'las tres', 'esta guía', 'la guía', 'este documento', 'el documento',
-      'en resumen', 'resumen global', 'financieramente', 'quién apoya financieramente',
+      'en resumen', 'resumen global', 'financieramente', 'quién apoya financieramente', 'gobierno canadiense',
+      'gobierno de canadá', 'estas colaboraciones', 'objetivo general',
     ],
     overviewWeak: ['alianzas', 'alianza', 'asociaciones', 'cooperativas canadienses', 'en américa latina', 'en latinoamérica', 'por qué', 'propósito', 'colaboración entre', 'financiamiento', 'financiación', 'financiado'],
     list: [
@@ -366,7 +369,7 @@ const es: LanguageLexicon = {
     'ordinal:2': ['segundo', 'segunda', '2º', 'el segundo', 'la segunda'],
     'ordinal:3': ['tercero', 'tercera', 'tercer', '3º', 'el tercero', 'la tercera'],
     'ordinal:last': ['último', 'última', 'el último', 'la última'],
-    other: ['el otro', 'la otra', 'y el otro', 'y la otra', 'el otro proyecto'],
+    other: ['el otro', 'la otra', 'y el otro', 'y la otra', 'el otro proyecto', 'del otro', 'de la otra'],
   },
 };
 

@@ -122,7 +122,11 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
   if (cues.has('outOfScope') && !anchored) return answer({ intent: 'fallback', gap: { kind: 'out-of-scope' } });
   // "help" is also a verb ("which project helps farmers"): only a message about little else asks for help.
   if (cues.has('help') && !named && !wantsVideo && contentWords.length <= 2) return answer({ intent: 'help' });
-  if (analysis.unknownNames.length > 0 && !entities.organizations.length && !entities.projects.length && !entities.partners.length) {
+  // A name the bot does not know ("Oxfam", "el Banco Mundial") is what the question is about,
+  // unless the question also names something of the guide's ("farming, for a farmer from Beauce").
+  const knowsSomething =
+    entities.organizations.length + entities.projects.length + entities.partners.length + entities.strongSectors.length + entities.weakSectors.length > 0;
+  if (analysis.unknownNames.length > 0 && !knowsSomething) {
     return answer({ intent: 'fallback', gap: { kind: 'unknown-organization', name: analysis.unknownNames.join(' ') } });
   }
   if (countriesWithout.length > 0 && countriesWithProjects.length === 0 && !entities.projects.length && !entities.partners.length && !regions.length) {
@@ -154,6 +158,11 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     if (cues.has('other') && !named && lastList.length > previous.length) {
       const others = lastList.filter((project) => !context.projects.includes(project.id));
       if (others.length > 0) return presentProjects(others, { usedContext: true, filters: context.filters });
+    }
+    // "¿Y qué proyectos tiene?" after an organization's profile: that organization's projects.
+    if (!named && cues.has('list') && context.intent === 'organization' && context.organizations.length > 0) {
+      const projects = context.organizations.flatMap((id) => kb.projectsBy('lead', id));
+      if (projects.length > 0) return presentProjects(projects, { usedContext: true, filters: { ...NO_FILTERS, organizations: context.organizations } });
     }
     const pointsBack =
       cues.has('anaphora') || facets.length > 0 || analysis.leadingCues.has('continuation') || contentWords.length === 0;
