@@ -6,8 +6,10 @@
 import { StatusCodes, TeamsActivityHandler, type InvokeResponse, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { Answering } from '../answering';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptiveCard';
+import { cleanMessage } from '../understanding/normalize';
 import { languageOfLocale } from '../understanding/resolve';
-import { searchResult } from './messagingExtension';
+import { searchRequestOf, searchResult } from './messagingExtension';
 import { answerActivity } from './replies';
 import type { BotStateAccessors } from './state';
 
@@ -33,6 +35,16 @@ export function questionOf(context: TurnContext): string {
   return typeof text === 'string' ? text : '';
 }
 
+/**
+ * True for a message that only shares an Adaptive Card: a card inserted from the message extension
+ * and sent to the bot's chat arrives with the card and, as text, nothing but Teams markup (a
+ * mention, the compose box's card placeholder). It is not a question, so it gets no reply.
+ */
+export function sharesCardOnly(context: TurnContext, question: string): boolean {
+  const attachments = context.activity.attachments ?? [];
+  return attachments.some((a) => a?.contentType === ADAPTIVE_CARD_CONTENT_TYPE) && cleanMessage(question) === '';
+}
+
 export class PartnersBot extends TeamsActivityHandler {
   /** `answering` gives the composer in use (it changes when the knowledge base is reloaded). */
   constructor(
@@ -50,7 +62,9 @@ export class PartnersBot extends TeamsActivityHandler {
       const profile = await accessors.userProfile.get(context, {});
       const language = profile.language ?? languageOfLocale(context.activity.locale) ?? 'en';
       const t = answering().composer.wording(language).t;
-      if (!question.trim() && (context.activity.attachments?.length ?? 0) > 0) {
+      if (sharesCardOnly(context, question)) {
+        // Nothing to answer (see sharesCardOnly).
+      } else if (!question.trim() && (context.activity.attachments?.length ?? 0) > 0) {
         await context.sendActivity(t('error.attachmentsOnly'));
       } else if (question.length > limits.maxTextLength) {
         await context.sendActivity(t('error.tooLong', { length: question.length, max: limits.maxTextLength }));
@@ -86,12 +100,10 @@ export class PartnersBot extends TeamsActivityHandler {
   }
 
 
-  /** Teams' compose-box search: the projects a query points at, as insertable cards. */
+  /** Teams' compose-box search: the projects a query points at, as insertable cards, in the invoke's locale. */
   protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
-    const parameter = query.parameters?.find((p) => p.name === 'searchQuery') ?? query.parameters?.[0];
-    const text = typeof parameter?.value === 'string' ? parameter.value : '';
     const language = languageOfLocale(context.activity.locale) ?? 'en';
-    return { composeExtension: searchResult(this.answering(), text, language) };
+    return { composeExtension: searchResult(this.answering(), searchRequestOf(query), language) };
   }
 
   /**
