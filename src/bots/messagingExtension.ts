@@ -3,7 +3,7 @@
  * compose box and inserts its card. Queries go through the same understanding as questions, so
  * "Bolivia", "socodevi", "forestry" or "PASAC" all work, misspelt or not.
  */
-import { CardFactory, type MessagingExtensionResult } from 'botbuilder';
+import { CardFactory, type MessagingExtensionQuery, type MessagingExtensionResult } from 'botbuilder';
 import type { Answering } from '../answering';
 import { countryName, organizationName, projectTitle } from '../answers/wording';
 import { projectCard } from '../cards/projectCard';
@@ -13,6 +13,25 @@ import { fold } from '../understanding/normalize';
 /** Queries shorter than this return nothing (Teams sends one as the user types). */
 export const MIN_QUERY_LENGTH = 2;
 export const MAX_RESULTS = 8;
+/** The command and parameter declared in appPackage/manifest.json. */
+export const SEARCH_COMMAND_ID = 'searchProjects';
+export const SEARCH_PARAMETER = 'searchQuery';
+
+/** What a composeExtension/query asks for: the search text and the page Teams wants. */
+export interface SearchRequest {
+  readonly text: string;
+  readonly skip: number;
+  readonly count: number;
+}
+
+/** Reads the search text and paging of an invoke's value; anything missing or malformed reads as empty. */
+export function searchRequestOf(query: MessagingExtensionQuery | undefined): SearchRequest {
+  const parameters = Array.isArray(query?.parameters) ? query.parameters : [];
+  const parameter = parameters.find((p) => p?.name === SEARCH_PARAMETER) ?? parameters[0];
+  const text = typeof parameter?.value === 'string' ? parameter.value : '';
+  const whole = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback);
+  return { text, skip: whole(query?.queryOptions?.skip, 0), count: whole(query?.queryOptions?.count, MAX_RESULTS) };
+}
 
 /** The projects a search query points at, best first. */
 export function searchProjects(answering: Answering, query: string, language: Language): Project[] {
@@ -31,10 +50,19 @@ export function searchProjects(answering: Answering, query: string, language: La
     .slice(0, MAX_RESULTS);
 }
 
-export function searchResult(answering: Answering, query: string, language: Language): MessagingExtensionResult {
-  if (query.trim().length < MIN_QUERY_LENGTH) return { type: 'result', attachmentLayout: 'list', attachments: [] };
+/**
+ * The answer to a compose-box search: the projects' Adaptive Cards with a thumbnail preview each.
+ * A query under two characters gets an empty list with a hint in `text` (not an error: Teams sends
+ * one invoke per keystroke). Teams asks for further pages with `skip`; there are none past the
+ * first MAX_RESULTS.
+ */
+export function searchResult(answering: Answering, request: SearchRequest, language: Language): MessagingExtensionResult {
   const wording = answering.composer.wording(language);
-  const attachments = searchProjects(answering, query, language).map((project) => ({
+  if (request.text.trim().length < MIN_QUERY_LENGTH) {
+    return { type: 'result', attachmentLayout: 'list', attachments: [], text: wording.t('search.tooShort', { min: MIN_QUERY_LENGTH }) };
+  }
+  const projects = searchProjects(answering, request.text, language).slice(request.skip, request.skip + Math.min(request.count, MAX_RESULTS));
+  const attachments = projects.map((project) => ({
     ...CardFactory.adaptiveCard(projectCard(wording, project)),
     preview: CardFactory.thumbnailCard(
       projectTitle(wording, project),
