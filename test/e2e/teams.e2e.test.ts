@@ -1,17 +1,20 @@
 /**
  * The bot in the Microsoft 365 Agents Playground (Teams mode), driven in headless Chromium: a
- * question in the personal chat shows the Adaptive Card, a follow-up button gets its answer, and
- * in the group chat a message that mentions the bot gets an answer.
+ * question in the personal chat shows the Adaptive Card, a follow-up button gets its answer, the
+ * search message extension inserts a project's card, and in the group chat a message that
+ * mentions the bot gets an answer.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../src/bots/messagingExtension';
 import { freePort } from '../support/azurite';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { startBot, type RunningBot } from '../support/botServer';
 import { startPlayground, type Playground } from '../support/playground';
 
 const SCREENSHOT = join(__dirname, '..', '..', 'docs', 'teams.png');
+const MESSAGE_EXTENSION_SCREENSHOT = join(__dirname, '..', '..', 'docs', 'teams-message-extension.png');
 
 let bot: RunningBot;
 let playground: Playground;
@@ -64,7 +67,33 @@ describe('Teams (Agents Playground)', () => {
     await cards().last().getByRole('button', { name: 'Who is SOCODEVI?' }).click();
     await waitForCard(before, /In Latin America since[\s\S]*1985/);
     mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
+    // Tall enough to show the question, the project's card and the follow-up's answer together.
+    await page.setViewportSize({ width: 1100, height: 2050 });
+    await page.waitForTimeout(300);
     await page.screenshot({ path: SCREENSHOT });
+    await page.setViewportSize({ width: 1100, height: 900 });
+  }, 60_000);
+
+  it('finds a project with the search message extension and inserts its card, which the bot leaves alone', async () => {
+    const title = 'Improved Revenues for Forestry Cooperatives';
+    const insertedBefore = await page.locator('.ac-adaptiveCard', { hasText: title }).count();
+    const repliesBefore = await cards().count();
+    // The playground does not read the manifest: it asks for the command id and parameter name.
+    await page.getByRole('button', { name: 'Trigger Message Extension App' }).click();
+    await page.getByText('Search Command', { exact: true }).click();
+    await page.getByText('Specify Command ID or Parameter').click();
+    await page.getByPlaceholder('Command ID').fill(SEARCH_COMMAND_ID);
+    await page.getByPlaceholder('Parameter name').fill(SEARCH_PARAMETER);
+    await page.getByPlaceholder('Enter a search term').fill('Hondura');
+    // The result list shows each project's preview (title; lead and country).
+    await page.getByText('SOCODEVI · Honduras', { exact: true }).click();
+    await page.getByRole('button', { name: 'Send Message' }).click();
+    await expect(page.locator('.ac-adaptiveCard', { hasText: title }).nth(insertedBefore).waitFor({ timeout: 15_000 })).resolves.toBeUndefined();
+    // The log panel shows the bot's 200 for the message; a reply would have come before it.
+    await page.getByText('inline-compose-card').first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    expect(await cards().count()).toBe(repliesBefore);
+    await page.screenshot({ path: MESSAGE_EXTENSION_SCREENSHOT });
   }, 60_000);
 
   it('answers a message that mentions the bot in the group chat', async () => {

@@ -1,25 +1,12 @@
 /**
- * The Microsoft 365 Agents Playground (Teams emulator) for tests: spawned loopback-only with the
- * settings that keep its telemetry and browser launch off, on a free port, against a bot endpoint.
+ * The Microsoft 365 Agents Playground (Teams emulator) for tests: started exactly as
+ * `npm run playground` starts it (src/cli/playground.ts: loopback-only preload, telemetry and
+ * browser launch off), on a free port, against a bot endpoint.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/util/projectRoot';
-
-export const PLAYGROUND_CLI = join(PROJECT_ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
-export const LOOPBACK_PRELOAD = join(PROJECT_ROOT, 'test', 'support', 'loopback-only.cjs');
-
-/** The environment that keeps the playground offline and quiet. */
-export function playgroundEnvironment(logFile: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-    TEAMSAPPTESTER_BROWSER: 'none',
-    M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
-    NODE_OPTIONS: `-r ${LOOPBACK_PRELOAD}`,
-  };
-}
+import { spawnPlayground } from '../../src/cli/playground';
 
 export interface Playground {
   readonly url: string;
@@ -27,27 +14,37 @@ export interface Playground {
 }
 
 export async function startPlayground(botEndpoint: string, port: number): Promise<Playground> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [PLAYGROUND_CLI, '-c', 'msteams', '-e', botEndpoint, '-p', String(port), '--disable-telemetry'],
-    { env: playgroundEnvironment(join(tmpdir(), `playground-${port}.log`)), stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  // It says on which port it listens (another one when the asked one is busy).
-  const listening = await new Promise<number>((resolve, reject) => {
-    let output = '';
+  const logFile = join(tmpdir(), `playground-${process.pid}-${port}.log`);
+  let output = '';
+  let resolveListening: (port: number) => void = () => undefined;
+  const listening = new Promise<number>((resolve) => (resolveListening = resolve));
+  const child = spawnPlayground(botEndpoint, port, logFile, (actual) => resolveListening(actual));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const failed = new Promise<never>((_, reject) => {
     const timer = setTimeout(() => reject(new Error(`the playground did not start: ${output}`)), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Listening on (\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    listening.then(() => clearTimeout(timer), () => undefined);
     child.once('exit', (code) => reject(new Error(`the playground exited (${code}): ${output}`)));
   });
-  const url = `http://127.0.0.1:${listening}`;
+  failed.catch(() => undefined); // only awaited until the playground listens
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        rmSync(logFile, { force: true });
+        resolve();
+      };
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', done);
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+    });
+  let url: string;
+  try {
+    // It says on which port it listens (another one when the asked one is busy).
+    url = `http://127.0.0.1:${await Promise.race([listening, failed])}`;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${url}/_debug/ping`)).ok) break;
@@ -56,14 +53,5 @@ export async function startPlayground(botEndpoint: string, port: number): Promis
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-      }),
-  };
+  return { url, stop };
 }
