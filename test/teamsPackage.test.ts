@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { APP_PACKAGE_DIR, buildPackage, fillManifest, idsFromEnvironment, manifestProblems } from '../src/cli/packageTeams';
 import { readPng } from './support/png';
+import { shippedUnderstander } from './support/understander';
 
 const IDS = { botId: '11111111-2222-3333-4444-555555555555', teamsAppId: '66666666-7777-8888-9999-000000000000' };
 
@@ -51,6 +52,24 @@ describe('Teams app package', () => {
       expect(JSON.parse(zip.readAsText('manifest.json'))).toMatchObject({ bots: [{ botId: IDS.botId }] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('offers commands the bot understands, in English and in each localization', () => {
+    const { understander } = shippedUnderstander();
+    const manifest = fillManifest(IDS) as { bots: Array<{ commandLists: Array<{ commands: Array<{ title: string }> }> }> };
+    const english = manifest.bots[0]!.commandLists[0]!.commands.map((command) => command.title);
+    const intents = english.map((title) => understander.understand(title, undefined, 'en-US').intent);
+    expect(intents).toEqual(['help', 'list', 'organization', 'overview']);
+    for (const language of ['fr', 'es'] as const) {
+      const strings = JSON.parse(readFileSync(join(APP_PACKAGE_DIR, `${language}.json`), 'utf8')) as Record<string, string>;
+      english.forEach((_, i) => {
+        const title = strings[`bots[0].commandLists[0].commands[${i}].title`];
+        expect(title).toBeDefined();
+        const understanding = understander.understand(title!, undefined, language);
+        expect([title, understanding.intent, understanding.language]).toEqual([title, intents[i], language]);
+      });
+      expect(strings['composeExtensions[0].commands[0].title']).toBeDefined();
     }
   });
 

@@ -1,9 +1,10 @@
 /**
  * `npm run package:teams`: builds the Teams app package (dist/appPackage.zip) from appPackage/,
- * with the bot's app id filled in from the environment (MicrosoftAppId, or BOT_ID; TEAMS_APP_ID
- * defaults to the same id), after checking the manifest against the Teams schema.
+ * with the bot's app id filled in from the environment or .env (MicrosoftAppId, or BOT_ID;
+ * TEAMS_APP_ID defaults to the same id), after checking the manifest and its fr/es localizations
+ * against the Teams schemas vendored in appPackage/schema/.
  */
-import { readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import Ajv, { type ErrorObject } from 'ajv-draft-04';
@@ -63,6 +64,9 @@ export function buildPackage(ids: PackageIds, output: string): void {
 }
 
 if (require.main === module) {
+  // The same settings as the bot: the environment, else the project's .env file.
+  const envFile = join(PROJECT_ROOT, '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
   const ids = idsFromEnvironment(process.env);
   if (typeof ids === 'string') {
     process.stderr.write(`package:teams: ${ids}\n`);
