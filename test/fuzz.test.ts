@@ -11,6 +11,7 @@ import { createBotApp } from '../src/app';
 import { answerRecordOf } from '../src/bots/replies';
 import { createLogger } from '../src/logger';
 import { createServer } from '../src/server';
+import { askOverHttp } from './support/askOverHttp';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 
@@ -98,23 +99,9 @@ describe('fuzzing /api/messages over HTTP', () => {
       { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261128) },
     );
     // The server is still up and still right.
-    const response = await fetch(`${base}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        channelId: 'test',
-        serviceUrl: 'http://127.0.0.1:1',
-        conversation: { id: 'after-fuzz' },
-        from: { id: 'u' },
-        recipient: { id: 'bot' },
-        text: 'what does SOCODEVI do in Honduras',
-        deliveryMode: 'expectReplies',
-      }),
-    });
-    expect(response.status).toBe(200);
-    const { activities } = (await response.json()) as { activities: Parameters<typeof answerRecordOf>[0][] };
-    expect(activities.map(answerRecordOf).find(Boolean)).toMatchObject({ projects: ['honduras-forestry'] });
+    const after = await askOverHttp(base, 'after-fuzz', 'what does SOCODEVI do in Honduras');
+    expect(after.status).toBe(200);
+    expect(after.activities.map(answerRecordOf).find(Boolean)).toMatchObject({ projects: ['honduras-forestry'] });
     // Most generated requests are malformed: both refusals and answers must have happened.
     expect([...statuses.keys()].some((status) => status >= 400)).toBe(true);
     expect([...statuses.keys()].some((status) => status >= 200 && status < 300)).toBe(true);

@@ -7,6 +7,7 @@ import type { Activity } from 'botbuilder';
 import { answerRecordOf } from '../src/bots/replies';
 import { createStorage } from '../src/storage/createStorage';
 import { Azurite } from './support/azurite';
+import { askOverHttp } from './support/askOverHttp';
 import { startBot, type RunningBot } from './support/botServer';
 
 let azurite: Azurite;
@@ -29,23 +30,9 @@ async function instance(): Promise<RunningBot> {
 }
 
 async function ask(bot: RunningBot, conversation: string, text: string, locale?: string): Promise<Partial<Activity>[]> {
-  const response = await fetch(`${bot.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      channelId: 'test',
-      serviceUrl: 'http://127.0.0.1:1',
-      conversation: { id: conversation },
-      from: { id: `user-${conversation}` },
-      recipient: { id: 'bot' },
-      text,
-      ...(locale ? { locale } : {}),
-      deliveryMode: 'expectReplies',
-    }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { activities: Partial<Activity>[] }).activities;
+  const { status, activities } = await askOverHttp(bot.url, conversation, text, locale);
+  expect(status).toBe(200);
+  return activities;
 }
 
 const recordOf = (replies: Partial<Activity>[]) => replies.map(answerRecordOf).find(Boolean);
