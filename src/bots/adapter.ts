@@ -4,7 +4,6 @@
  */
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type InvokeResponse,
@@ -14,6 +13,7 @@ import type { Localizer } from '../i18n';
 import type { Logger } from '../logger';
 import type { Language } from '../knowledge/schema';
 import { languageOfLocale } from '../understanding/resolve';
+import { ClientCachingAuthentication } from './clientCachingAuthentication';
 
 /** True for errors of the state storage: unreachable, refusing, or timing out. */
 export function isStorageFailure(error: unknown): boolean {
@@ -34,7 +34,7 @@ export class PartnersAdapter extends CloudAdapter {
     logger: Logger,
     languageOf: (context: TurnContext) => Language = (context) => languageOfLocale(context.activity.locale) ?? 'en',
   ) {
-    super(new ConfigurationBotFrameworkAuthentication(config));
+    super(new ClientCachingAuthentication(config));
     this.onTurnError = async (context: TurnContext, error: Error) => {
       const storageDown = isStorageFailure(error);
       logger.error({ err: error, conversation: context.activity.conversation?.id, storageDown }, storageDown ? 'turn failed: storage unreachable' : 'turn failed');
