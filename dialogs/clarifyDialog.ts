@@ -1,50 +1,58 @@
 /**
- * Asks the user to choose when several projects fit a question about equally. A click or a typed
- * title picks a project; anything else ends the dialog and is answered as a new question.
+ * Asks the user to choose when several projects fit a question about equally. A click on a
+ * project's button (or its title typed out) picks that project; any other reply ends the dialog
+ * and is answered as a new question, in the context of the projects offered, so that "the second
+ * one", "celui du Honduras" or a misspelt title still reach the project through the understanding.
  */
-import { CardFactory, MessageFactory } from 'botbuilder';
-import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Activity } from 'botbuilder';
 import type { Choice } from '../src/answers/answer';
-import { clarifyCard } from '../src/cards/clarifyCard';
-import type { Language } from '../src/understanding/types';
+import { cleanMessage, fold } from '../src/understanding/normalize';
+import { Dialog, type DialogContext, type DialogTurnResult } from './dialogLibrary';
 
 export const CLARIFY_DIALOG = 'clarifyDialog';
-const CHOICE_PROMPT = 'clarifyChoicePrompt';
-const WATERFALL = 'clarifyWaterfall';
 
 export interface ClarifyOptions {
-  readonly prompt: string;
+  /** The question to send, with its card and answer record. */
+  readonly question: Partial<Activity>;
   readonly choices: readonly Choice[];
-  readonly language: Language;
 }
 
 /** What the user did: picked a project, or asked something else. */
 export type ClarifyResult = { readonly projectId: string } | { readonly text: string };
 
-export class ClarifyDialog extends ComponentDialog {
+/** What the dialog keeps between the question and the reply (the question itself is not needed). */
+interface ClarifyState {
+  readonly choices: readonly Choice[];
+}
+
+/** The choice a reply names exactly (its title or id, ignoring case, accents and spacing). */
+export function chosenProject(reply: string, choices: readonly Choice[]): string | undefined {
+  const key = fold(cleanMessage(reply)).replace(/[\s.!?]+$/u, '');
+  if (!key) return undefined;
+  return choices.find((choice) => fold(cleanMessage(choice.title)) === key || choice.id === key)?.id;
+}
+
+export class ClarifyDialog extends Dialog<ClarifyOptions> {
   constructor() {
     super(CLARIFY_DIALOG);
-    // Every reply is accepted: one that matches no choice is a new question, not a mistake.
-    this.addDialog(new ChoicePrompt(CHOICE_PROMPT, async () => true));
-    this.addDialog(new WaterfallDialog(WATERFALL, [this.askStep.bind(this), this.resultStep.bind(this)]));
-    this.initialDialogId = WATERFALL;
   }
 
-  private async askStep(step: WaterfallStepContext<ClarifyOptions>) {
-    const { prompt, choices, language } = step.options;
-    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(clarifyCard(prompt, choices)), prompt);
-    activity.locale = language;
-    return step.prompt(CHOICE_PROMPT, {
-      prompt: activity,
-      choices: choices.map((choice) => ({ value: choice.id, synonyms: [choice.title] })),
-      style: ListStyle.none,
-      recognizeLanguage: language,
-    });
+  override async beginDialog(dialogContext: DialogContext, options?: ClarifyOptions): Promise<DialogTurnResult> {
+    if (!options || options.choices.length === 0) return dialogContext.endDialog();
+    const state: ClarifyState = { choices: options.choices };
+    dialogContext.activeDialog!.state = state;
+    await dialogContext.context.sendActivity(options.question);
+    return Dialog.EndOfTurn;
   }
 
-  private async resultStep(step: WaterfallStepContext<ClarifyOptions>) {
-    const found = step.result as FoundChoice | undefined;
-    const result: ClarifyResult = found ? { projectId: found.value } : { text: step.context.activity.text ?? '' };
-    return step.endDialog(result);
+  override async continueDialog(dialogContext: DialogContext): Promise<DialogTurnResult> {
+    const { activity } = dialogContext.context;
+    // Only a message answers the question (typing indicators, reactions and the like do not).
+    if (activity.type !== 'message') return Dialog.EndOfTurn;
+    const text = activity.text ?? '';
+    const { choices } = dialogContext.activeDialog!.state as ClarifyState;
+    const projectId = chosenProject(text, choices);
+    const result: ClarifyResult = projectId ? { projectId } : { text };
+    return dialogContext.endDialog(result);
   }
 }

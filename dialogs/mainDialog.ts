@@ -4,15 +4,20 @@
  * projects fit about equally.
  */
 import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Answering } from '../src/answering';
 import { answerActivity } from '../src/bots/replies';
 import type { BotStateAccessors, ConversationData, UserProfile } from '../src/bots/state';
 import { contextAfter, EMPTY_CONTEXT, NO_FILTERS, type Understanding } from '../src/understanding/types';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type ClarifyResult } from './clarifyDialog';
+import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from './dialogLibrary';
 
 export const MAIN_DIALOG = 'mainDialog';
 const WATERFALL = 'mainWaterfall';
+
+/** What a turn that begins the dialog has already understood. */
+interface MainDialogOptions {
+  readonly understanding?: Understanding;
+}
 
 /** Called after each answer, for logs and metrics. */
 export type AnswerListener = (context: TurnContext, understanding: Understanding) => void;
@@ -30,17 +35,38 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = WATERFALL;
   }
 
-  /** Runs the dialog for one turn: continues a pending clarification or starts a new answer. */
+  /**
+   * Runs the dialog for one turn: continues a pending clarification, or understands the message
+   * and answers it. Most messages are answered at once and need no dialog stack; building one (a
+   * dialog set, its contexts and memory scopes) would cost more than the answer, so the stack is
+   * only used when a clarification is pending or begins.
+   */
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    const pending = await dialogState.get(context);
+    if (pending && pending.dialogStack.length > 0) {
+      await this.runDialogs(context, dialogState);
+      return;
+    }
+    const understanding = await this.understandMessage(context, context.activity.text ?? '');
+    if (understanding.intent === 'clarify') {
+      await this.runDialogs(context, dialogState, { understanding });
+      return;
+    }
+    await this.reply(context, understanding);
+  }
+
+  private async runDialogs(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>, options?: MainDialogOptions): Promise<void> {
     const dialogSet = new DialogSet(dialogState);
     dialogSet.add(this);
     const dialogContext = await dialogSet.createContext(context);
     const result = await dialogContext.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.id);
+    if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.id, options);
   }
 
-  private async answerStep(step: WaterfallStepContext) {
-    return this.answerText(step, step.context.activity.text ?? '');
+  private async answerStep(step: WaterfallStepContext<MainDialogOptions>) {
+    // Options are absent when the stack was emptied under our feet (continueDialog found nothing).
+    const understanding = (step.options as MainDialogOptions | undefined)?.understanding ?? (await this.understandMessage(step.context, step.context.activity.text ?? ''));
+    return this.answerUnderstood(step, understanding);
   }
 
   private async afterClarifyStep(step: WaterfallStepContext) {
@@ -61,21 +87,26 @@ export class MainDialog extends ComponentDialog {
       await this.reply(step.context, chosen);
       return step.endDialog();
     }
-    if (result && 'text' in result) return this.answerText(step, result.text);
+    if (result && 'text' in result) return this.answerUnderstood(step, await this.understandMessage(step.context, result.text));
     return step.endDialog();
   }
 
-  private async answerText(step: WaterfallStepContext, text: string) {
-    const data = await this.accessors.conversationData.get(step.context, {});
-    const profile = await this.accessors.userProfile.get(step.context, {});
-    const locale = step.context.activity.locale ?? profile.language;
-    const { understander, composer } = this.answering();
-    const understanding = understander.understand(text, data.context ?? EMPTY_CONTEXT, locale);
+  /** What a message means, in the conversation's context and the user's language. */
+  private async understandMessage(context: TurnContext, text: string): Promise<Understanding> {
+    const data = await this.accessors.conversationData.get(context, {});
+    const profile = await this.accessors.userProfile.get(context, {});
+    const locale = context.activity.locale ?? profile.language;
+    return this.answering().understander.understand(text, data.context ?? EMPTY_CONTEXT, locale);
+  }
+
+  private async answerUnderstood(step: WaterfallStepContext, understanding: Understanding) {
     if (understanding.intent === 'clarify') {
-      const answer = composer.compose(understanding);
+      const data = await this.accessors.conversationData.get(step.context, {});
+      const profile = await this.accessors.userProfile.get(step.context, {});
+      const answer = this.answering().composer.compose(understanding);
       this.remember(data, profile, understanding);
       this.onAnswer(step.context, understanding);
-      const options: ClarifyOptions = { prompt: answer.text, choices: answer.choices ?? [], language: understanding.language };
+      const options: ClarifyOptions = { question: answerActivity(answer), choices: answer.choices ?? [] };
       return step.beginDialog(CLARIFY_DIALOG, options);
     }
     await this.reply(step.context, understanding);

@@ -3,6 +3,7 @@
  * or a choice among a few when the question fits several about equally.
  */
 import { card, type AdaptiveCard } from '../cards/adaptiveCard';
+import { clarifyCard } from '../cards/clarifyCard';
 import { projectCard, projectListItem } from '../cards/projectCard';
 import type { Project } from '../knowledge/schema';
 import type { Understanding } from '../understanding/types';
@@ -134,9 +135,12 @@ export function listAnswer(w: Wording, u: Understanding): Answer {
 
 export function clarifyAnswer(w: Wording, u: Understanding): Answer {
   const projects = projectsOf(w, u);
+  const prompt = w.t('clarify.prompt');
+  const choices = projects.map((project) => ({ id: project.id, title: projectTitle(w, project) }));
   return {
-    text: w.t('clarify.prompt'),
-    choices: projects.map((project) => ({ id: project.id, title: projectTitle(w, project) })),
+    text: prompt,
+    card: clarifyCard(prompt, choices),
+    choices,
     record: {
       language: u.language,
       intent: 'clarify',

@@ -4,7 +4,7 @@
  * each other's context or language.
  */
 import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import type { DialogState } from '../../dialogs/dialogLibrary';
 import type { ConversationContext, Language } from '../understanding/types';
 
 /** The conversation's memory: the context follow-up questions refer to. */
