@@ -52,6 +52,36 @@ describe('optimistic conversation state', () => {
     await state.saveChanges(context);
     await value.set(context, 'two');
     await expect(state.saveChanges(context)).resolves.toBeUndefined();
+    const nextTurn = contextFor(new TestAdapter(), 'b');
+    expect(await value.get(nextTurn)).toBe('two');
+  });
+
+  it('writes only when the turn changed the state', async () => {
+    const storage = new MemoryStorage();
+    const writes: string[][] = [];
+    const write = storage.write.bind(storage);
+    storage.write = (changes) => {
+      writes.push(Object.keys(changes));
+      return write(changes);
+    };
+    const state = new OptimisticConversationState(storage);
+    const value = state.createProperty<string>('value');
+    const adapter = new TestAdapter();
+    const first = contextFor(adapter, 'a');
+    await value.set(first, 'same');
+    await state.saveChanges(first);
+    expect(writes).toHaveLength(1);
+
+    const reading = contextFor(adapter, 'b');
+    expect(await value.get(reading)).toBe('same');
+    await value.set(reading, 'same');
+    await state.saveChanges(reading);
+    expect(writes).toHaveLength(1);
+
+    const changing = contextFor(adapter, 'c');
+    await value.set(changing, 'other');
+    await state.saveChanges(changing);
+    expect(writes).toHaveLength(2);
   });
 });
 
