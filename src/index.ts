@@ -8,12 +8,14 @@ import { DEFAULT_DATA_DIR } from './knowledge/load';
 import { createLogger } from './logger';
 import { createServer } from './server';
 import { createStorage } from './storage/createStorage';
+import { tuneHeapForService } from './util/heapTuning';
 import { PROJECT_ROOT } from './util/projectRoot';
 
 // Settings may come from a .env file (see .env.example); the environment wins over it.
 const envFile = join(PROJECT_ROOT, '.env');
 if (existsSync(envFile)) process.loadEnvFile(envFile);
 
+tuneHeapForService();
 const logger = createLogger();
 try {
   const app = createBotApp({

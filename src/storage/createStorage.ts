@@ -5,7 +5,6 @@
  * instead of hanging while the storage is unreachable.
  */
 import { MemoryStorage, type Storage } from 'botbuilder';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
 
 export interface StorageSettings {
   /** An Azure Storage connection string ("UseDevelopmentStorage=true" for Azurite). */
@@ -18,6 +17,8 @@ export const DEFAULT_CONTAINER = 'coop-partners-bot-state';
 
 export function createStorage(settings: StorageSettings): Storage {
   if (!settings.connectionString) return new MemoryStorage();
+  // Loaded only when used: a bot on MemoryStorage has no use for the Azure Storage client's 100-odd modules.
+  const { BlobsStorage } = require('botbuilder-azure-blobs') as typeof import('botbuilder-azure-blobs');
   return new BlobsStorage(settings.connectionString, settings.container ?? DEFAULT_CONTAINER, {
     storagePipelineOptions: {
       retryOptions: { maxTries: 2, tryTimeoutInMs: 4000, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
