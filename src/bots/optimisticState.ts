@@ -29,10 +29,31 @@ function fingerprint(state: StoreItem): string {
   return JSON.stringify(content);
 }
 
-/** Notes the state as read. A forced read brings the storage's latest eTag: a save after it needs no extra read. */
-function rememberSnapshot(target: Pick<SaveTarget, 'snapshot' | 'written'>, context: TurnContext, state: StoreItem, force: boolean): void {
-  if (force) context.turnState.delete(target.written);
-  if (force || !context.turnState.has(target.snapshot)) context.turnState.set(target.snapshot, fingerprint(state));
+/** What reading needs from a BotState: its storage and key (protected), and its turn cache. */
+interface LoadTarget extends Pick<SaveTarget, 'snapshot' | 'written' | 'storage'> {
+  key(): string | Promise<string>;
+  /** The state cached for the turn, if read already (BotState.get). */
+  cached(): StoreItem | undefined;
+  /** Replaces the turn's cached state with an empty object, and returns it (BotState.clear, then get). */
+  installEmpty(): Promise<StoreItem>;
+}
+
+/**
+ * Reads the state once a turn (again when forced) and notes it as read. It does what BotState.load
+ * does, less the SHA-256 change hash BotState computes at each read: saving compares JSON text
+ * instead (saveWithETag), so that hash was a tenth of a turn's work spent for nothing.
+ */
+async function loadState(target: LoadTarget, context: TurnContext, force: boolean): Promise<Record<string, unknown>> {
+  const cached = force ? undefined : target.cached();
+  if (cached) return cached;
+  const key = await target.key();
+  const items = await target.storage.read([key]);
+  const state = await target.installEmpty();
+  Object.assign(state, items[key] ?? {});
+  // A forced read brings the storage's latest eTag: a save after it needs no extra read.
+  context.turnState.delete(target.written);
+  context.turnState.set(target.snapshot, fingerprint(state));
+  return state;
 }
 
 async function saveWithETag(target: SaveTarget, context: TurnContext, force: boolean): Promise<void> {
@@ -55,7 +76,7 @@ async function saveWithETag(target: SaveTarget, context: TurnContext, force: boo
 }
 
 // The two classes below are alike on purpose: TypeScript mixins need an `any[]` constructor, and
-// the shared work is in rememberSnapshot and saveWithETag.
+// the shared work is in loadState and saveWithETag.
 export class OptimisticConversationState extends ConversationState {
   readonly snapshot = Symbol('conversation state as read');
   readonly written = Symbol('conversation state written this turn');
@@ -64,10 +85,19 @@ export class OptimisticConversationState extends ConversationState {
     super(storage);
   }
 
-  override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    const state = (await super.load(context, force)) as Record<string, unknown>;
-    rememberSnapshot(this, context, state, force);
-    return state;
+  override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+    const target: LoadTarget = {
+      snapshot: this.snapshot,
+      written: this.written,
+      storage: this.storage,
+      key: () => this.storageKey(context),
+      cached: () => this.get(context),
+      installEmpty: async () => {
+        await this.clear(context);
+        return this.get(context)!;
+      },
+    };
+    return loadState(target, context, force);
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
@@ -90,10 +120,19 @@ export class OptimisticUserState extends UserState {
     super(storage);
   }
 
-  override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    const state = (await super.load(context, force)) as Record<string, unknown>;
-    rememberSnapshot(this, context, state, force);
-    return state;
+  override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+    const target: LoadTarget = {
+      snapshot: this.snapshot,
+      written: this.written,
+      storage: this.storage,
+      key: () => this.storageKey(context),
+      cached: () => this.get(context),
+      installEmpty: async () => {
+        await this.clear(context);
+        return this.get(context)!;
+      },
+    };
+    return loadState(target, context, force);
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
