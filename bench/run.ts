@@ -3,7 +3,7 @@
  *
  *   npm run bench            a table, one line per figure with its target, ratio and OK/OVER
  *   npm run bench -- --json  one JSON object on stdout and nothing else (progress is not printed)
- *   --no-http                skips the HTTP load (4 rounds of 10 s)
+ *   --no-http                skips the HTTP load (6 rounds of 10 s)
  *
  * Always exits 0 when it could measure: a benchmark reports figures, it does not fail a build.
  */
@@ -46,7 +46,7 @@ interface HttpComparison {
  * Rounds of echo bot then bot, one after the other: the machine's load drifts during a run, and
  * alternating spreads that drift over both servers instead of charging it to one.
  */
-const HTTP_ROUNDS = 2;
+const HTTP_ROUNDS = 3;
 
 /** http_ratio is a floor, rss_mb a ceiling. */
 const HTTP_TARGETS = { http_ratio: 0.9, rss_mb: 150 } as const;

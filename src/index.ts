@@ -15,9 +15,9 @@ import { PROJECT_ROOT } from './util/projectRoot';
 const envFile = join(PROJECT_ROOT, '.env');
 if (existsSync(envFile)) process.loadEnvFile(envFile);
 
-tuneHeapForService();
 const logger = createLogger();
 try {
+  tuneHeapForService();
   const app = createBotApp({
     logger,
     credentials: {
