@@ -9,7 +9,9 @@ import { PartnersAdapter } from './bots/adapter';
 import { OptimisticConversationState, OptimisticUserState } from './bots/optimisticState';
 import { DEFAULT_LIMITS, PartnersBot, type BotLimits } from './bots/partnersBot';
 import { createAccessors } from './bots/state';
+import { folderTranscripts, transcribed } from './bots/transcripts';
 import { createTurnRunner, UNDERSTANDING_KEY } from './bots/turnRunner';
+import { FeedbackStore } from './feedback/feedbackStore';
 import { createLocalizer } from './i18n';
 import { LiveKnowledge } from './knowledge/liveKnowledge';
 import type { Language } from './knowledge/schema';
@@ -32,6 +34,8 @@ export interface BotAppOptions {
   readonly limits?: BotLimits;
   /** Log the users' message text (off by default: it may hold personal data). */
   readonly logMessageText?: boolean;
+  /** A folder to keep every conversation's transcript in (off by default: transcripts hold user text). */
+  readonly transcriptDir?: string;
 }
 
 export interface BotApp {
@@ -39,6 +43,8 @@ export interface BotApp {
   readonly knowledge: LiveKnowledge<Answering>;
   readonly adapter: PartnersAdapter;
   readonly bot: PartnersBot;
+  /** The users' votes on answers. */
+  readonly feedback: FeedbackStore;
   /** The turn logic to hand to the adapter. */
   readonly logic: (context: TurnContext) => Promise<void>;
 }
@@ -60,7 +66,8 @@ export function createBotApp(options: BotAppOptions): BotApp {
   const userState = new OptimisticUserState(storage);
   const accessors = createAccessors(conversationState, userState);
   const dialog = new MainDialog(answering, accessors, (context, understanding) => context.turnState.set(UNDERSTANDING_KEY, understanding));
-  const bot = new PartnersBot(dialog, accessors, answering, options.limits ?? DEFAULT_LIMITS);
+  const feedback = new FeedbackStore(storage, logger);
+  const bot = new PartnersBot(dialog, accessors, answering, feedback, options.limits ?? DEFAULT_LIMITS);
   const credentials = options.credentials ?? {};
   const adapter = new PartnersAdapter(
     {
@@ -73,9 +80,10 @@ export function createBotApp(options: BotAppOptions): BotApp {
     logger,
     (context) => languageOfTurn(context, answering()),
   );
-  const logic = createTurnRunner({ logger, states: [conversationState, userState], logMessageText: options.logMessageText }, bot);
+  const turns = options.transcriptDir ? transcribed(bot, folderTranscripts(options.transcriptDir), logger) : bot;
+  const logic = createTurnRunner({ logger, states: [conversationState, userState], logMessageText: options.logMessageText }, turns);
   logger.info({ projects: knowledge.kb.projects.length, organizations: knowledge.kb.organizations.length }, 'knowledge base loaded');
-  return { knowledge, adapter, bot, logic };
+  return { knowledge, adapter, bot, feedback, logic };
 }
 
 /** The language to apologise in when a turn fails: the message's own, else the client's. */

@@ -27,6 +27,7 @@ try {
       MicrosoftAppTenantId: process.env.MicrosoftAppTenantId,
     },
     logMessageText: process.env.LOG_MESSAGE_TEXT === 'true',
+    transcriptDir: process.env.TRANSCRIPT_DIR || undefined,
     storage: createStorage({ connectionString: process.env.STORAGE_CONNECTION_STRING, container: process.env.STORAGE_CONTAINER }),
   });
   // Edits of data/ take effect without a restart (and on SIGHUP); a broken edit keeps the last good one.

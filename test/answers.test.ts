@@ -16,13 +16,18 @@ function elements(card: AdaptiveCard): CardElement[] {
   return card.body.flatMap(walk);
 }
 
-/** Checks what Teams needs of a card: schema 1.5, no empty text block, at most six actions, follow-up buttons that carry their question. */
+/**
+ * Checks what Teams needs of a card: schema 1.5, no empty text block, at most six actions, buttons
+ * that carry their question or a rating with the answer's ids.
+ */
 function expectRenderable(card: AdaptiveCard): void {
   expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
   for (const element of elements(card)) if (element.type === 'TextBlock') expect(element.text.trim()).not.toBe('');
   expect((card.actions ?? []).length).toBeLessThanOrEqual(6);
   for (const action of [...(card.actions ?? []), ...elements(card).flatMap((e) => (e.type === 'ActionSet' ? e.actions : []))]) {
-    if (action.type === 'Action.Submit') expect(action.data).toEqual({ question: expect.any(String) });
+    if (action.type === 'Action.Submit' && 'feedback' in action.data) {
+      expect(action.data).toEqual({ feedback: expect.stringMatching(/^(up|down)$/), answer: { intent: expect.any(String), language: expect.any(String), projects: expect.any(Array), organizations: expect.any(Array) } });
+    } else if (action.type === 'Action.Submit') expect(action.data).toEqual({ question: expect.any(String) });
     else expect(action.url).toMatch(/^https:\/\//);
   }
 }

@@ -3,6 +3,7 @@
  * the Adaptive Card and the record of what the reply presents.
  */
 import { card, type AdaptiveCard } from '../cards/adaptiveCard';
+import { withFeedback } from '../cards/feedbackBlock';
 import { helpCard } from '../cards/helpCard';
 import { organizationCard } from '../cards/organizationCard';
 import { overviewCard } from '../cards/overviewCard';
@@ -84,6 +85,9 @@ function fallbackAnswer(w: Wording, u: Understanding): Answer {
   return plain(w, 'fallback', text, { card: helpCard(w, w.t('help.text', { projectCount: w.kb.projects.length })), organizations: u.organizations });
 }
 
+/** Answers that present facts from the knowledge base, which the user can rate. */
+const RATED_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['project', 'list', 'organization', 'overview']);
+
 /** Builds replies from understandings, for one knowledge base and one set of UI strings. */
 export class AnswerComposer {
   constructor(
@@ -95,8 +99,15 @@ export class AnswerComposer {
     return { kb: this.kb, language, t: this.localizer.forLanguage(language) };
   }
 
+  /** The reply to an understanding; answers that present facts carry the feedback buttons. */
   compose(u: Understanding): Answer {
     const w = this.wording(u.language);
+    const answer = this.answerFor(w, u);
+    if (!answer.card || !RATED_INTENTS.has(answer.record.intent)) return answer;
+    return { ...answer, card: withFeedback(answer.card, answer.record, w.t) };
+  }
+
+  private answerFor(w: Wording, u: Understanding): Answer {
     switch (u.intent) {
       case 'project':
         return projectAnswer(w, u);

@@ -3,10 +3,12 @@
  * or sent by a card button), keeps messages within limits, and hands them to the main dialog.
  * State is saved by the turn's runner (src/bots/turnRunner.ts), once the turn has succeeded.
  */
-import { StatusCodes, TeamsActivityHandler, type InvokeResponse, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
+import { MessageFactory, StatusCodes, TeamsActivityHandler, type InvokeResponse, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { Answering } from '../answering';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptiveCard';
+import type { FeedbackStore } from '../feedback/feedbackStore';
+import { voteOf } from '../feedback/vote';
 import { cleanMessage } from '../understanding/normalize';
 import { languageOfLocale } from '../understanding/resolve';
 import { searchRequestOf, searchResult } from './messagingExtension';
@@ -51,6 +53,7 @@ export class PartnersBot extends TeamsActivityHandler {
     dialog: MainDialog,
     accessors: BotStateAccessors,
     private readonly answering: () => Answering,
+    feedback: FeedbackStore,
     limits: BotLimits = DEFAULT_LIMITS,
   ) {
     super();
@@ -62,7 +65,16 @@ export class PartnersBot extends TeamsActivityHandler {
       const profile = await accessors.userProfile.get(context, {});
       const language = profile.language ?? languageOfLocale(context.activity.locale) ?? 'en';
       const t = answering().composer.wording(language).t;
-      if (sharesCardOnly(context, question)) {
+      // A thumbs up or down on an answer: recorded, thanked, and not a question (the follow-up
+      // context stays on the answer rated).
+      const vote = voteOf(context.activity.value, answering().kb);
+      if (vote) {
+        const { channelId, conversation: { id: conversationId }, replyToId } = context.activity;
+        await feedback.record(vote, { channelId, conversationId, ...(replyToId ? { replyToId } : {}) });
+        const thanks = MessageFactory.text(answering().composer.wording(vote.language).t('feedback.thanks'));
+        thanks.locale = vote.language;
+        await context.sendActivity(thanks);
+      } else if (sharesCardOnly(context, question)) {
         // Nothing to answer (see sharesCardOnly).
       } else if (!question.trim() && (context.activity.attachments?.length ?? 0) > 0) {
         await context.sendActivity(t('error.attachmentsOnly'));

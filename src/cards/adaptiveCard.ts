@@ -21,6 +21,8 @@ export interface FactSet {
 
 export interface Container {
   readonly type: 'Container';
+  /** Names a block that channels without cards leave out (see flatten.ts). */
+  readonly id?: string;
   readonly items: readonly CardElement[];
   readonly separator?: boolean;
   readonly selectAction?: SubmitAction;
@@ -44,10 +46,21 @@ export interface QuestionData {
   readonly question: string;
 }
 
+/** What a feedback button sends: the rating and what the rated answer presented. */
+export interface FeedbackData {
+  readonly feedback: 'up' | 'down';
+  readonly answer: {
+    readonly intent: string;
+    readonly language: string;
+    readonly projects: readonly string[];
+    readonly organizations: readonly string[];
+  };
+}
+
 export interface SubmitAction {
   readonly type: 'Action.Submit';
   readonly title: string;
-  readonly data: QuestionData;
+  readonly data: QuestionData | FeedbackData;
 }
 
 export type CardAction = OpenUrlAction | SubmitAction;

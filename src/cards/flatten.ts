@@ -3,6 +3,7 @@
  * channels that cannot show cards.
  */
 import type { AdaptiveCard, CardAction, CardElement } from './adaptiveCard';
+import { FEEDBACK_BLOCK_ID } from './feedbackBlock';
 
 function actionLine(action: CardAction): string {
   return action.type === 'Action.OpenUrl' ? `[${action.title}] ${action.url}` : `[${action.title}]`;
@@ -15,7 +16,8 @@ function elementLines(element: CardElement): string[] {
     case 'FactSet':
       return element.facts.map((fact) => `${fact.title}: ${fact.value}`);
     case 'Container':
-      return element.items.flatMap(elementLines);
+      // Feedback buttons mean nothing where a card cannot be shown.
+      return element.id === FEEDBACK_BLOCK_ID ? [] : element.items.flatMap(elementLines);
     case 'ActionSet':
       return element.actions.map(actionLine);
   }

@@ -6,7 +6,8 @@ export interface HttpReplies {
   readonly activities: Partial<Activity>[];
 }
 
-export async function askOverHttp(baseUrl: string, conversation: string, text: string, locale?: string): Promise<HttpReplies> {
+/** Posts a message activity of `conversation` with the given fields (text, value, locale...). */
+export async function postMessage(baseUrl: string, conversation: string, fields: Record<string, unknown>): Promise<HttpReplies> {
   const response = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -17,11 +18,14 @@ export async function askOverHttp(baseUrl: string, conversation: string, text: s
       conversation: { id: conversation },
       from: { id: `user-${conversation}` },
       recipient: { id: 'bot' },
-      text,
-      ...(locale ? { locale } : {}),
       deliveryMode: 'expectReplies',
+      ...fields,
     }),
   });
   const body = response.ok ? ((await response.json()) as { activities?: Partial<Activity>[] }) : {};
   return { status: response.status, activities: body.activities ?? [] };
+}
+
+export function askOverHttp(baseUrl: string, conversation: string, text: string, locale?: string): Promise<HttpReplies> {
+  return postMessage(baseUrl, conversation, { text, ...(locale ? { locale } : {}) });
 }

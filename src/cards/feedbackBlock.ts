@@ -1,0 +1,33 @@
+/**
+ * The thumbs up / thumbs down block at the foot of an answer card. Its buttons are plain
+ * Action.Submit (as every button of the bot's cards, see adaptiveCard.ts) sending the rating with
+ * the ids the answer presented, so that a vote can be recorded without keeping the answer.
+ */
+import type { AnswerRecord } from '../answers/answer';
+import type { Translate } from '../i18n';
+import type { AdaptiveCard, Container, FeedbackData, SubmitAction } from './adaptiveCard';
+
+/** The id of the block, which flatten.ts leaves out of plain-text renderings. */
+export const FEEDBACK_BLOCK_ID = 'feedback';
+
+function vote(label: string, rating: FeedbackData['feedback'], record: AnswerRecord): SubmitAction {
+  const answer = { intent: record.intent, language: record.language, projects: [...record.projects], organizations: [...record.organizations] };
+  return { type: 'Action.Submit', title: label, data: { feedback: rating, answer } };
+}
+
+function feedbackBlock(record: AnswerRecord, t: Translate): Container {
+  return {
+    type: 'Container',
+    id: FEEDBACK_BLOCK_ID,
+    separator: true,
+    items: [
+      { type: 'TextBlock', text: t('feedback.prompt'), wrap: true, isSubtle: true, size: 'Small' },
+      { type: 'ActionSet', actions: [vote(t('feedback.up'), 'up', record), vote(t('feedback.down'), 'down', record)] },
+    ],
+  };
+}
+
+/** The card with the feedback block added at its foot. */
+export function withFeedback(card: AdaptiveCard, record: AnswerRecord, t: Translate): AdaptiveCard {
+  return { ...card, body: [...card.body, feedbackBlock(record, t)] };
+}
