@@ -78,6 +78,17 @@ describe('answers', () => {
     expect(answer.text).toMatch(/aucun projet|no project/i);
   });
 
+  it.each([
+    ['projets de la CCA au Honduras', 'aucun projet de CCA au Honduras'],
+    ['projets de la CCA en Haïti', 'aucun projet de CCA en Haïti'],
+    ['projets au Mexique', 'aucun projet au Mexique'],
+    ['projets en Argentine', 'aucun projet en Argentine'],
+    ['projets à Cuba', 'aucun projet à Cuba'],
+    ['projets de DID à la Barbade', 'aucun projet de DID à la Barbade'],
+  ])('places a country with the French preposition it takes: %s', (question, expected) => {
+    expect(composer.compose(understander.understand(question)).text).toContain(expected);
+  });
+
   it('has the same keys in the three locale files', () => {
     const keys = (value: unknown, prefix = ''): string[] =>
       value && typeof value === 'object'

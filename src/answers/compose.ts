@@ -13,7 +13,7 @@ import type { Language } from '../knowledge/schema';
 import type { Intent, Understanding } from '../understanding/types';
 import type { Answer } from './answer';
 import { clarifyAnswer, listAnswer, projectAnswer } from './projectAnswers';
-import { countryName, joinList, organizationName, someProjectTitles, type Wording } from './wording';
+import { countryName, joinList, organizationName, placeOf, someProjectTitles, type Wording } from './wording';
 
 function plain(w: Wording, intent: Intent, text: string, extra: { card?: AdaptiveCard; organizations?: readonly string[] } = {}): Answer {
   return {
@@ -68,10 +68,11 @@ function fallbackAnswer(w: Wording, u: Understanding): Answer {
       break;
     case 'country-without-projects': {
       const countries = joinList(gap.countries.map((id) => countryName(w, id)), w.language);
+      const places = joinList(gap.countries.map((id) => placeOf(w, 'country', id)), w.language);
       const organizations = joinList(gap.organizations.map((id) => organizationName(w, id)), w.language);
       const projectCountries = [...new Set(w.kb.projects.map((project) => project.country))].map((id) => countryName(w, id));
       text = [
-        gap.organizations.length ? w.t('fallback.countryWithoutProjectsForOrganization', { countries, organizations }) : w.t('fallback.countryWithoutProjects', { countries }),
+        gap.organizations.length ? w.t('fallback.countryWithoutProjectsForOrganization', { countries, places, organizations }) : w.t('fallback.countryWithoutProjects', { countries, places }),
         w.t('fallback.projectCountries', { countries: joinList(projectCountries, w.language) }),
       ].join(' ');
       break;

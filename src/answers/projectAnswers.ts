@@ -14,6 +14,7 @@ import {
   joinList,
   organizationName,
   partnerNames,
+  placeOf,
   projectTitle,
   regionName,
   videoLabel,
@@ -34,7 +35,7 @@ function gapLines(w: Wording, u: Understanding, projects: readonly Project[]): s
   const gap = u.gap;
   if (!gap) return [];
   if (gap.kind === 'no-project-for-filters') {
-    const where = [...gap.filters.countries.map((id) => w.t('filters.country', { name: countryName(w, id) })), ...gap.filters.regions.map((id) => w.t('filters.region', { name: regionName(w, id) }))].join(' ');
+    const where = [...gap.filters.countries.map((id) => placeOf(w, 'country', id)), ...gap.filters.regions.map((id) => placeOf(w, 'region', id))].join(' ');
     const alternativesBy = gap.filters.countries.length || gap.filters.regions.length ? where : w.t('filters.by', { name: joinList(gap.filters.organizations.map((id) => organizationName(w, id)), w.language) });
     return [
       w.t('gap.noProjectForFilters', { what: describeFilters(w, gap.filters) }),

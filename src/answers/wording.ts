@@ -36,6 +36,34 @@ export function countryName(w: Wording, id: string): string {
   return w.kb.country(id)?.name[w.language] ?? id.toUpperCase();
 }
 
+/**
+ * French says "au Honduras", "en Bolivie", "à Cuba", "à la Barbade", "aux Bahamas": the preposition
+ * follows the name's gender, number and article. Names starting with a vowel or ending in -e
+ * (feminine) take "en", the others "au", except the places listed here.
+ */
+const FRENCH_PREPOSITION_EXCEPTIONS: Readonly<Record<string, string>> = {
+  mx: 'au', bz: 'au', sr: 'au', // masculine despite the final -e
+  cu: 'à', pr: 'à', tt: 'à', lc: 'à', vc: 'à', ag: 'à', kn: 'à', // islands named without an article
+  bb: 'à la', gd: 'à la',
+  bs: 'aux', caribbean: 'aux',
+  ht: 'en', // a mute h: "en Haïti" (but "au Honduras")
+};
+
+function frenchPlace(id: string, name: string): string {
+  const preposition = FRENCH_PREPOSITION_EXCEPTIONS[id] ?? (/^[aeiouyéèêâîô]/i.test(name) || /e$/i.test(name) ? 'en' : 'au');
+  return `${preposition} ${name}`;
+}
+
+/**
+ * "in Honduras", "en Honduras", "au Honduras": a country or region as the place of something. The
+ * locale's template gets the name, and (for French, whose template uses it) the name with its
+ * preposition.
+ */
+export function placeOf(w: Wording, kind: 'country' | 'region', id: string): string {
+  const name = kind === 'country' ? countryName(w, id) : regionName(w, id);
+  return w.t(`filters.${kind}`, { name, place: frenchPlace(id, name) });
+}
+
 export function regionName(w: Wording, id: string): string {
   return w.kb.region(id)?.name[w.language] ?? id;
 }
@@ -63,8 +91,8 @@ export function describeFilters(w: Wording, filters: Filters): string {
     ...filters.sectors.map((id) => w.t('filters.sector', { name: sectorName(w, id) })),
     ...filters.organizations.map((id) => w.t('filters.organization', { name: organizationName(w, id) })),
     ...filters.partners.map((id) => w.t('filters.partner', { name: w.kb.partner(id)?.name[w.language] ?? id })),
-    ...filters.countries.map((id) => w.t('filters.country', { name: countryName(w, id) })),
-    ...filters.regions.map((id) => w.t('filters.region', { name: regionName(w, id) })),
+    ...filters.countries.map((id) => placeOf(w, 'country', id)),
+    ...filters.regions.map((id) => placeOf(w, 'region', id)),
   ];
   return parts.join(' ');
 }
