@@ -1,8 +1,8 @@
 /**
  * Property-based fuzzing of the real HTTP service: thousands of generated activities (random
  * types, missing and wrong-typed fields, huge and odd Unicode text, control characters, deep JSON,
- * attachments, card submissions with junk values) must never get a 5xx or stop the server, and a
- * normal question must still get its right answer afterwards.
+ * attachments, card submissions and feedback votes with junk values) must never get a 5xx or stop
+ * the server, and a normal question must still get its right answer afterwards.
  */
 import fc from 'fast-check';
 import type { AddressInfo } from 'node:net';
@@ -53,7 +53,29 @@ const activity = fc.record(
     textFormat: junk,
     locale: fc.oneof(fc.constantFrom('fr-CA', 'es-MX', 'en-US', 'xx', ''), junk),
     deliveryMode: fc.oneof(fc.constant('expectReplies'), fc.constant('normal'), junk),
-    value: fc.oneof(fc.record({ question: fc.oneof(oddText, junk), msteams: junk }, { requiredKeys: [] }), junk),
+    value: fc.oneof(
+      fc.record({ question: fc.oneof(oddText, junk), msteams: junk }, { requiredKeys: [] }),
+      // Feedback button submissions, well- and ill-formed.
+      fc.record(
+        {
+          feedback: fc.oneof(fc.constantFrom('up', 'down'), junk),
+          answer: fc.oneof(
+            fc.record(
+              {
+                intent: fc.oneof(fc.constantFrom('project', 'list', 'organization', 'overview', 'help'), junk),
+                language: fc.oneof(fc.constantFrom('en', 'fr', 'es', 'xx'), junk),
+                projects: fc.oneof(fc.array(fc.oneof(fc.constantFrom('panseh', 'pasac', 'honduras-forestry'), fc.string(), junk), { maxLength: 30 }), junk),
+                organizations: fc.oneof(fc.array(fc.oneof(fc.constantFrom('did', 'cca', 'socodevi'), junk), { maxLength: 5 }), junk),
+              },
+              { requiredKeys: [] },
+            ),
+            junk,
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      junk,
+    ),
     name: fc.oneof(fc.constantFrom('composeExtension/query', 'adaptiveCard/action', 'task/fetch', 'signin/verifyState'), junk),
     attachments: fc.oneof(fc.array(fc.record({ contentType: fc.oneof(fc.constantFrom('image/png', 'application/vnd.microsoft.card.adaptive'), junk), content: junk, contentUrl: junk }, { requiredKeys: [] }), { maxLength: 3 }), junk),
     entities: fc.oneof(fc.array(fc.record({ type: fc.oneof(fc.constant('mention'), junk), mentioned: junk, text: junk }, { requiredKeys: [] }), { maxLength: 3 }), junk),
