@@ -18,6 +18,15 @@ export interface Localizer {
 
 export const LOCALES_DIR = join(PROJECT_ROOT, 'locales');
 
+/**
+ * French elides "de" and "que" before a vowel: a template's "le budget de {{title}}" must read
+ * "le budget d'Amélioration des revenus...". Of the names starting with an h, only Haïti's is mute
+ * (the h of Honduras is aspirated); numbers are left alone.
+ */
+export function elideFrench(text: string): string {
+  return text.replace(/(^|[\s«(])(de|que|De|Que) (?=[aeiouyéèêâîôûAEIOUYÉÈÊÂÎÔÛ]|Ha[iï]ti)/g, (_match, before: string, word: string) => `${before}${word.slice(0, -1)}'`);
+}
+
 /** Loads the three languages' strings synchronously (at start, before the first turn). */
 export function createLocalizer(localesDir: string = LOCALES_DIR): Localizer {
   const resources: Record<string, { translation: Record<string, unknown> }> = {};
@@ -52,6 +61,7 @@ export function createLocalizer(localesDir: string = LOCALES_DIR): Localizer {
         let text = memo.get(memoKey);
         if (text === undefined) {
           text = String(t(key, values ?? {}));
+          if (language === 'fr') text = elideFrench(text);
           if (memo.size >= memoLimit) memo.clear();
           memo.set(memoKey, text);
         }

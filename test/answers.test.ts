@@ -4,7 +4,7 @@ import type { Answer } from '../src/answers/answer';
 import { AnswerComposer } from '../src/answers/compose';
 import type { AdaptiveCard, CardElement } from '../src/cards/adaptiveCard';
 import { flattenCard } from '../src/cards/flatten';
-import { createLocalizer, LOCALES_DIR } from '../src/i18n';
+import { createLocalizer, elideFrench, LOCALES_DIR } from '../src/i18n';
 import { LANGUAGES } from '../src/knowledge/schema';
 import { shippedUnderstander } from './support/understander';
 
@@ -97,5 +97,31 @@ describe('answers', () => {
     const read = (language: string) => keys(JSON.parse(readFileSync(join(LOCALES_DIR, language, 'translation.json'), 'utf8'))).sort();
     expect(read('fr')).toEqual(read('en'));
     expect(read('es')).toEqual(read('en'));
+  });
+});
+
+describe('facts the guide does not give', () => {
+  it.each([
+    ['who funds PANSEH', 'does not say who funds'],
+    ['quien financia el proyecto de haiti', 'no precisa quién financia'],
+    ["what's the budget of PASAC", 'does not give the budget'],
+    ['combien coûte le projet au Honduras', "ne donne pas le budget d'Amélioration"],
+    ['¿cuál es el presupuesto de PROSOL?', 'no indica el presupuesto'],
+  ])('says so when asked: %s', (question, expected) => {
+    const answer = composer.compose(understander.understand(question));
+    expect(answer.record.intent).toBe('project');
+    expect(answer.text.split('\n\n')[0]).toContain(expected);
+  });
+});
+
+describe('French elision', () => {
+  it.each([
+    ['le budget de Amélioration', "le budget d'Amélioration"],
+    ['plus que il', "plus qu'il"],
+    ['projets de Haïti', "projets d'Haïti"],
+    ['projets de Honduras', 'projets de Honduras'],
+    ['projets de CCA', 'projets de CCA'],
+  ])('%s -> %s', (text, expected) => {
+    expect(elideFrench(text)).toBe(expected);
   });
 });

@@ -76,6 +76,14 @@ function facetLines(w: Wording, u: Understanding, project: Project): string[] {
         lines.push(w.t('project.location', { ...values, region: region ? regionName(w, region) : '' }));
         break;
       }
+      // The document names the funders of the partnerships as a whole and no project's own
+      // funders or budget: the answer says so rather than leave the question unanswered.
+      case 'funders':
+        lines.push(w.t('project.noFunders', { ...values, funders: w.kb.overview.funders.map((funder) => funder[w.language]).join('; ') }));
+        break;
+      case 'budget':
+        lines.push(w.t('project.noBudget', values));
+        break;
       default:
         break;
     }

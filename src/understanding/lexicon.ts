@@ -6,7 +6,7 @@
 import type { Language } from '../knowledge/schema';
 
 /** What a question can ask about an answer, beyond "tell me about it". */
-export type Facet = 'video' | 'lead' | 'partners' | 'period' | 'location' | 'results' | 'website' | 'funders' | 'more';
+export type Facet = 'video' | 'lead' | 'partners' | 'period' | 'location' | 'results' | 'website' | 'funders' | 'budget' | 'more';
 
 export type CueKind =
   | 'greeting'
@@ -145,6 +145,7 @@ const en: LanguageLexicon = {
     'facet:results': ['results', 'result', 'impact', 'achievements', 'achieved', 'outcomes', 'outcome', 'effect', 'difference', 'benefits', 'accomplished'],
     'facet:website': ['website', 'web site', 'web address', 'url', 'homepage', 'home page', 'site', 'web page', 'webpage', 'online'],
     'facet:funders': ['funders', 'funder', 'who funds', 'who finances', 'who pays', 'the money', 'donors', 'lenders', 'sponsors', 'backers'],
+    'facet:budget': ['budget', 'how much money', 'how much does it cost', 'how much did it cost', 'cost', 'costs', 'funding amount', 'how much funding', 'dollars', 'price tag'],
     'facet:more': ['more', 'tell me more', 'details', 'more details', 'more info', 'more information', 'elaborate', 'go on', 'summary', 'summarize', 'summarise'],
     'ordinal:1': ['first', '1st', 'first one', 'number one', 'the first'],
     'ordinal:2': ['second', '2nd', 'second one', 'number two', 'the second'],
@@ -257,6 +258,7 @@ const fr: LanguageLexicon = {
     'facet:results': ['résultats', 'résultat', 'impact', 'impacts', 'retombées', 'effets', 'bilan', 'réalisations', 'acquis', 'bénéfices'],
     'facet:website': ['site web', 'site internet', 'site', 'adresse web', 'adresse internet', 'url', 'page web', 'en ligne'],
     'facet:funders': ['bailleurs', 'bailleurs de fonds', 'qui finance', 'qui paie', 'financeurs', 'l argent', 'subventions', 'donateurs'],
+    'facet:budget': ['budget', 'combien coûte', 'combien a coûté', 'coût', 'coûts', 'montant', 'combien d argent', 'dollars', 'enveloppe budgétaire'],
     'facet:more': ['plus', 'en savoir plus', 'davantage', 'détails', 'plus de détails', 'plus d infos', 'précisions', 'résumé', 'résume', 'développe', 'continue'],
     'ordinal:1': ['premier', 'première', '1er', 'le premier', 'la première'],
     'ordinal:2': ['deuxième', 'second', 'seconde', '2e', 'le deuxième', 'la deuxième', 'le second'],
@@ -364,6 +366,7 @@ const es: LanguageLexicon = {
     'facet:results': ['resultados', 'resultado', 'impacto', 'impactos', 'logros', 'efectos', 'beneficios', 'balance'],
     'facet:website': ['sitio web', 'página web', 'web', 'dirección web', 'url', 'página', 'en línea'],
     'facet:funders': ['financiadores', 'quién financia', 'quién paga', 'el dinero', 'donantes', 'prestamistas'],
+    'facet:budget': ['presupuesto', 'cuánto cuesta', 'cuánto costó', 'costo', 'coste', 'monto', 'cuánto dinero', 'dólares'],
     'facet:more': ['más', 'cuéntame más', 'dime más', 'detalles', 'más detalles', 'más información', 'amplía', 'resumen', 'resúmeme', 'sigue'],
     'ordinal:1': ['primero', 'primera', 'primer', '1º', 'el primero', 'la primera'],
     'ordinal:2': ['segundo', 'segunda', '2º', 'el segundo', 'la segunda'],
