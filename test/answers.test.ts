@@ -125,3 +125,19 @@ describe('French elision', () => {
     expect(elideFrench(text)).toBe(expected);
   });
 });
+
+describe('lists that are not the whole answer asked for', () => {
+  it('says when no project matches the words, before listing them all', () => {
+    const answer = composer.compose(understander.understand('proyectos de mujeres'));
+    expect(answer.record).toMatchObject({ intent: 'list', language: 'es' });
+    expect(answer.record.projects).toHaveLength(kb.projects.length);
+    expect(answer.text.split('\n\n')[0]).toContain('Ningún proyecto de la guía corresponde');
+  });
+
+  it('does not call a short list of close matches the whole guide', () => {
+    const answer = composer.compose({ ...understander.understand('list all projects'), projects: kb.projects.slice(0, 2).map((p) => p.id) });
+    expect(answer.text.split('\n\n')[0]).toBe('The 2 projects closest to your question:');
+    const all = composer.compose(understander.understand('list all projects'));
+    expect(all.text.split('\n\n')[0]).toBe(`The guide presents ${kb.projects.length} projects:`);
+  });
+});

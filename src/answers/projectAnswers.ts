@@ -42,6 +42,7 @@ function gapLines(w: Wording, u: Understanding, projects: readonly Project[]): s
       w.t('gap.alternatives', { count: projects.length, where: alternativesBy }),
     ];
   }
+  if (gap.kind === 'no-match') return [w.t('gap.noMatchAll', { count: projects.length })];
   if (gap.kind === 'no-video') {
     const titles = joinList(projects.map((project) => project.title[w.language]), w.language);
     const withVideos = w.kb.projects.filter((project) => project.videos.length > 0).map((project) => project.title[w.language]);
@@ -123,7 +124,13 @@ export function listAnswer(w: Wording, u: Understanding): Answer {
     ? gapLines(w, u, projects)
     : u.facets.includes('video') && projects.every((project) => project.videos.length > 0)
       ? [w.t('list.withVideos')]
-      : [scope ? w.t('list.intro', { count: all.length, scope }) : w.t('list.introAll', { count: all.length })];
+      : [
+          scope
+            ? w.t('list.intro', { count: all.length, scope })
+            : all.length === w.kb.projects.length
+              ? w.t('list.introAll', { count: all.length })
+              : w.t('list.introClosest', { count: all.length }),
+        ];
   const items = projects.map(
     (project) =>
       `- ${w.t('list.item', { title: projectTitle(w, project), lead: organizationName(w, project.lead), country: countryName(w, project.country) })}`,

@@ -266,7 +266,8 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
       return answerDocument(leader);
     }
     if (wantsVideo) return presentProjects(kb.projects.filter(hasVideo));
-    if (cues.has('list')) return presentProjects(kb.projects);
+    // "Projects for women": words that match nothing in the guide are said to, before the whole list.
+    if (cues.has('list')) return presentProjects(kb.projects, contentWords.length > 0 ? { gap: { kind: 'no-match' } } : {});
     if (cues.has('overviewWeak') || (cues.has('domain') && contentWords.length <= 2)) return overview();
     if (social) return answer({ intent: 'greeting', smallTalk: social });
     if (cues.has('help')) return answer({ intent: 'help' });
