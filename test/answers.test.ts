@@ -141,3 +141,15 @@ describe('lists that are not the whole answer asked for', () => {
     expect(all.text.split('\n\n')[0]).toBe(`The guide presents ${kb.projects.length} projects:`);
   });
 });
+
+describe('videos asked of a project that has none', () => {
+  it.each([
+    ['video bolivia espices', 'bolivia-spice-value-chain', 'aucune vidéo'],
+    ['¿hay video del proyecto de especias en Bolivia?', 'bolivia-spice-value-chain', 'no tiene videos'],
+    ['video of PASAC', 'pasac', 'no video'],
+  ])('answers the project asked about and says it has no video: %s', (question, project, expected) => {
+    const answer = composer.compose(understander.understand(question));
+    expect(answer.record).toMatchObject({ intent: 'project', projects: [project], videos: [] });
+    expect(answer.text.split('\n\n')[0]).toContain(expected);
+  });
+});

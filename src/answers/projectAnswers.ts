@@ -43,12 +43,15 @@ function gapLines(w: Wording, u: Understanding, projects: readonly Project[]): s
     ];
   }
   if (gap.kind === 'no-match') return [w.t('gap.noMatchAll', { count: projects.length })];
-  if (gap.kind === 'no-video') {
-    const titles = joinList(projects.map((project) => project.title[w.language]), w.language);
-    const withVideos = w.kb.projects.filter((project) => project.videos.length > 0).map((project) => project.title[w.language]);
-    return [w.t('gap.noVideo', { titles }), ...(withVideos.length ? [w.t('gap.videosElsewhere', { titles: joinList(withVideos, w.language) })] : [])];
-  }
+  if (gap.kind === 'no-video') return noVideoLines(w, projects);
   return [];
+}
+
+/** "The guide has no video of X; these projects have one: ...". */
+function noVideoLines(w: Wording, projects: readonly Project[]): string[] {
+  const titles = joinList(projects.map((project) => project.title[w.language]), w.language);
+  const withVideos = w.kb.projects.filter((project) => project.videos.length > 0).map((project) => project.title[w.language]);
+  return [w.t('gap.noVideo', { titles }), ...(withVideos.length ? [w.t('gap.videosElsewhere', { titles: joinList(withVideos, w.language) })] : [])];
 }
 
 /** The first lines of a one-project answer: the facts the question asked for. */
@@ -101,7 +104,9 @@ function facetLines(w: Wording, u: Understanding, project: Project): string[] {
 export function projectAnswer(w: Wording, u: Understanding): Answer {
   const projects = projectsOf(w, u);
   const project = projects[0]!;
-  const lines = [...gapLines(w, u, projects), ...facetLines(w, u, project)];
+  // A video asked of a project named outright, which has none: said, not silently left out.
+  const videoMissing = u.facets.includes('video') && project.videos.length === 0 && u.gap?.kind !== 'no-video';
+  const lines = [...gapLines(w, u, projects), ...(videoMissing ? noVideoLines(w, [project]) : []), ...facetLines(w, u, project)];
   return {
     text: lines.join('\n\n'),
     card: projectCard(w, project),

@@ -307,14 +307,18 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     }
     if (candidates.length === 1) return presentProjects(candidates, { filters, usedContext });
 
+    const scored = documents.search(wordsBeyond(filters.sectors), new Set(candidates.map((p) => `project:${p.id}`)));
+    // "Which projects..." asks for them all, unless the words single one out very clearly.
+    const top = best(scored, cues.has('list') ? options.minWithinScore * 2 : options.minWithinScore);
     if (wantsVideo) {
+      // "Video of the spice project in Bolivia": the project the words single out, with its
+      // video or the honest lack of one, rather than another project that has a video.
+      const named = top ? kb.project(top.id) : undefined;
+      if (named) return presentProjects([named], { filters, usedContext, ...(hasVideo(named) ? {} : { gap: { kind: 'no-video', projects: [named.id] } }) });
       const withVideo = candidates.filter(hasVideo);
       if (withVideo.length > 0) return presentProjects(withVideo, { filters, usedContext });
       return presentProjects(candidates, { filters, usedContext, gap: { kind: 'no-video', projects: candidates.map((p) => p.id) } });
     }
-    const scored = documents.search(wordsBeyond(filters.sectors), new Set(candidates.map((p) => `project:${p.id}`)));
-    // "Which projects..." asks for them all, unless the words single one out very clearly.
-    const top = best(scored, cues.has('list') ? options.minWithinScore * 2 : options.minWithinScore);
     if (top) return presentProjects([kb.project(top.id)!], { filters, usedContext });
     if (cues.has('singular') && !cues.has('list') && candidates.length <= 3) {
       return answer({ intent: 'clarify', projects: candidates.map((p) => p.id), organizations: leadsOf(candidates.map((p) => p.id)), filters, usedContext });
