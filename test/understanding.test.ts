@@ -108,6 +108,8 @@ describe('understanding: follow-ups', () => {
     expect(converse(['¿Qué proyectos tiene la CCA?', '¿Y el de Barbados? Cuéntame más'])[1]!.projects).toEqual(['barbados-cooperatives-department']);
     expect(converse(['Parle-moi des projets de DID', 'Et celui du Panama, il a une vidéo ?'])[1]!.projects).toEqual(['panama-financial-centre']);
     expect(converse(['Parle-moi des projets de DID', 'le deuxième'])[1]!.projects).toEqual(['panama-financial-centre']);
+    // "the last one" is a rank, not a question about how long a project lasts.
+    expect(converse(['CCA projects', 'the last one'])[1]).toMatchObject({ projects: ['barbados-cooperatives-department'], facets: [] });
   });
 
   it('answers the partners of the last project', () => {

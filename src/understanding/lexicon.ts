@@ -139,7 +139,7 @@ const en: LanguageLexicon = {
     'facet:period': [
       'when', 'what year', 'which year', 'how long', 'duration', 'start', 'started', 'starts', 'begin',
       'began', 'begun', 'launched', 'end', 'ends', 'ended', 'finish', 'until', 'since when', 'period',
-      'timeline', 'dates', 'how many years', 'last', 'lasts', 'run until', 'years',
+      'timeline', 'dates', 'how many years', 'how long will it last', 'lasts', 'run until', 'years',
     ],
     'facet:location': ['where', 'which country', 'what country', 'in which country', 'location', 'located'],
     'facet:results': ['results', 'result', 'impact', 'achievements', 'achieved', 'outcomes', 'outcome', 'effect', 'difference', 'benefits', 'accomplished'],
