@@ -153,3 +153,14 @@ describe('videos asked of a project that has none', () => {
     expect(answer.text.split('\n\n')[0]).toContain(expected);
   });
 });
+
+describe('organization names in sentences', () => {
+  it.each([
+    ['projets au Pérou', "mené par l'Association coopérative canadienne"],
+    ['proyecto en Barbados', 'un proyecto de la Asociación Cooperativa Canadiense'],
+    ['who runs the Peru project', 'led by the Canadian Co-operative Association'],
+    ['what does DID do in Haiti', 'a project of Développement international Desjardins'],
+  ])('take the article their language wants: %s', (question, expected) => {
+    expect(composer.compose(understander.understand(question)).text).toContain(expected);
+  });
+});

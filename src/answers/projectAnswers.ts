@@ -12,6 +12,7 @@ import {
   countryName,
   describeFilters,
   joinList,
+  organizationInSentence,
   organizationName,
   partnerNames,
   placeOf,
@@ -58,7 +59,7 @@ function noVideoLines(w: Wording, projects: readonly Project[]): string[] {
 function facetLines(w: Wording, u: Understanding, project: Project): string[] {
   const values = {
     title: projectTitle(w, project),
-    lead: w.kb.organization(project.lead)?.name[w.language] ?? organizationName(w, project.lead),
+    lead: organizationInSentence(w, project.lead),
     country: countryName(w, project.country),
   };
   const lines: string[] = [];

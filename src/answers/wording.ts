@@ -28,6 +28,13 @@ export function projectTitle(w: Wording, project: Project): string {
   return project.acronym ? `${title} (${project.acronym})` : title;
 }
 
+/** An organization's full name as a sentence uses it ("l'Association coopérative canadienne"). */
+export function organizationInSentence(w: Wording, id: string): string {
+  const organization = w.kb.organization(id);
+  if (!organization) return organizationName(w, id);
+  return organization.nameInSentence?.[w.language] ?? organization.name[w.language];
+}
+
 export function organizationName(w: Wording, id: string): string {
   return w.kb.organization(id)?.acronym ?? id.toUpperCase();
 }

@@ -57,6 +57,11 @@ export const organizationSchema = z.strictObject({
   id,
   acronym: text,
   name: localizedText,
+  /**
+   * The name as a sentence uses it, with its article where the language wants one ("l'Association
+   * coopérative canadienne", "the Canadian Co-operative Association"); the name itself otherwise.
+   */
+  nameInSentence: z.strictObject({ en: text.optional(), fr: text.optional(), es: text.optional() }).optional(),
   aliases: z.array(text).default([]),
   website: url,
   activeInLatinAmericaSince: year.optional(),
