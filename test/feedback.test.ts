@@ -1,97 +1,209 @@
 /**
  * Thumbs up / down on answers, over the real HTTP endpoint: the buttons carry the answer's ids, a
- * vote is stored (once per answer) and thanked in the answer's language, junk votes are refused
- * without harm, and voting leaves the conversation's follow-up context alone. And the optional
- * transcript store.
+ * vote is stored (once per answer) and thanked in the answer's language, junk votes are thanked
+ * for without being recorded, and voting leaves the conversation's follow-up context alone. Then
+ * the store's index and summary, and the optional transcript store.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileTranscriptStore, MemoryStorage, type Activity } from 'botbuilder';
 import { answerRecordOf } from '../src/bots/replies';
-import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, type CardElement, type FeedbackData } from '../src/cards/adaptiveCard';
-import { FEEDBACK_KEY_PREFIX } from '../src/feedback/feedbackStore';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, type CardElement, type FeedbackData, type SubmitAction } from '../src/cards/adaptiveCard';
+import { FEEDBACK_INDEX_KEY, FEEDBACK_KEY_PREFIX, FeedbackStore } from '../src/feedback/feedbackStore';
+import { formatSummary, summarizeVotes } from '../src/feedback/summary';
+import type { Vote } from '../src/feedback/vote';
+import { createLogger } from '../src/logger';
 import { postMessage, type HttpReplies } from './support/askOverHttp';
 import { startBot, type RunningBot } from './support/botServer';
 
-type Posted = HttpReplies;
+const THANKS = { en: 'Thanks for your feedback!', fr: 'Merci de vos commentaires !', es: '¡Gracias por su opinión!' };
 
-const post = (bot: RunningBot, conversation: string, fields: Record<string, unknown>): Promise<Posted> => postMessage(bot.url, conversation, fields);
+const post = (bot: RunningBot, conversation: string, fields: Record<string, unknown>): Promise<HttpReplies> => postMessage(bot.url, conversation, fields);
 
-const recordOf = (posted: Posted) => posted.activities.map(answerRecordOf).find((record) => record !== undefined);
+const recordOf = (posted: HttpReplies) => posted.activities.map(answerRecordOf).find((record) => record !== undefined);
 
-function feedbackButtons(posted: Posted): FeedbackData[] {
+const texts = (posted: HttpReplies) => posted.activities.map((a) => a.text);
+
+/** Every Action.Submit of the replies' cards, in their bodies (action sets) and at their feet. */
+function submitActions(posted: HttpReplies): SubmitAction[] {
   const cards = posted.activities.flatMap((a) => a.attachments ?? []).filter((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE);
   const walk = (element: CardElement): CardElement[] => (element.type === 'Container' ? element.items.flatMap(walk) : [element]);
   return cards
-    .flatMap((attachment) => (attachment.content as AdaptiveCard).body.flatMap(walk))
-    .flatMap((element) => (element.type === 'ActionSet' ? element.actions : []))
-    .flatMap((action) => (action.type === 'Action.Submit' && 'feedback' in action.data ? [action.data] : []));
+    .map((attachment) => attachment.content as AdaptiveCard)
+    .flatMap((card) => [...card.body.flatMap(walk).flatMap((element) => (element.type === 'ActionSet' ? element.actions : [])), ...(card.actions ?? [])])
+    .flatMap((action) => (action.type === 'Action.Submit' ? [action] : []));
 }
+
+const feedbackActions = (posted: HttpReplies) => submitActions(posted).filter((action) => 'feedback' in action.data);
+const feedbackButtons = (posted: HttpReplies): FeedbackData[] => feedbackActions(posted).map((action) => action.data as FeedbackData);
 
 describe('feedback on answers', () => {
   const memory: Record<string, string> = {};
   let bot: RunningBot;
-  const storedVotes = () => Object.entries(memory).filter(([key]) => key.startsWith(FEEDBACK_KEY_PREFIX)).map(([, item]) => JSON.parse(item) as Record<string, unknown>);
+  const storedVotes = () => bot.app.feedback.list();
 
   beforeAll(async () => {
     bot = await startBot({ storage: new MemoryStorage(memory) }, { rateLimit: false });
   });
   afterAll(() => bot.close());
 
-  it('offers both ratings on an answer, carrying its ids', async () => {
+  it('offers both ratings on a project answer, carrying its ids, with localized titles and tooltips', async () => {
     const answer = await post(bot, 'buttons', { text: 'que fait SOCODEVI au Honduras' });
-    const buttons = feedbackButtons(answer);
-    expect(buttons.map((b) => b.feedback)).toEqual(['up', 'down']);
-    for (const button of buttons) expect(button.answer).toEqual({ intent: 'project', language: 'fr', projects: ['honduras-forestry'], organizations: ['socodevi'] });
+    const actions = feedbackActions(answer);
+    expect(actions.map((action) => [action.title, action.tooltip])).toEqual([
+      ['👍 Utile', "Cette réponse m'a aidé"],
+      ['👎 Pas utile', "Cette réponse ne m'a pas aidé"],
+    ]);
+    expect(feedbackButtons(answer).map((data) => data.feedback)).toEqual(['up', 'down']);
+    for (const data of feedbackButtons(answer)) {
+      expect(data).toEqual({ feedback: data.feedback, answer: { intent: 'project', language: 'fr', projects: ['honduras-forestry'], organizations: ['socodevi'] } });
+      // Plain Action.Submit data: an msteams key crashes the Agents Playground's card renderer.
+      expect(Object.keys(data).sort()).toEqual(['answer', 'feedback']);
+    }
+    // The card's follow-up buttons still ask their questions.
+    expect(submitActions(answer).filter((action) => 'question' in action.data).length).toBeGreaterThan(0);
+  });
+
+  it('offers them on organization and overview answers too, but not on help', async () => {
+    expect(feedbackButtons(await post(bot, 'kinds', { text: 'who is DID?' }))[0]?.answer).toMatchObject({ intent: 'organization', organizations: ['did'] });
+    expect(feedbackButtons(await post(bot, 'kinds', { text: 'overview of the partnerships' }))[0]?.answer).toMatchObject({ intent: 'overview', language: 'en' });
+    const help = await post(bot, 'kinds', { text: 'help' });
+    expect(help.activities.some((a) => (a.attachments ?? []).length > 0)).toBe(true);
+    expect(feedbackButtons(help)).toEqual([]);
   });
 
   it('records a vote with the ids, thanks in the answer\'s language, and keeps one vote per answer', async () => {
-    const before = storedVotes().length;
+    const before = (await storedVotes()).length;
     const answer = await post(bot, 'vote', { text: 'que fait SOCODEVI au Honduras' });
     const [up, down] = feedbackButtons(answer);
-    const thanks = await post(bot, 'vote', { text: '', value: up, replyToId: 'answer-1' });
+    // The web chat posts the button's title as a text with the value; the value wins.
+    const thanks = await post(bot, 'vote', { text: '👍 Utile', value: up, replyToId: 'answer-1', locale: 'en-US' });
     expect(thanks.status).toBe(200);
-    expect(thanks.activities.map((a) => a.text)).toEqual(['Merci de vos commentaires !']);
-    expect(storedVotes()).toHaveLength(before + 1);
-    expect(storedVotes().at(-1)).toMatchObject({ rating: 'up', intent: 'project', language: 'fr', projects: ['honduras-forestry'], organizations: ['socodevi'], channel: 'test' });
+    expect(texts(thanks)).toEqual([THANKS.fr]);
+    expect(thanks.activities[0]?.locale).toBe('fr');
+    let votes = await storedVotes();
+    expect(votes).toHaveLength(before + 1);
+    expect(votes.at(-1)).toMatchObject({ rating: 'up', intent: 'project', language: 'fr', projects: ['honduras-forestry'], organizations: ['socodevi'], channel: 'test' });
+    expect(Date.parse(votes.at(-1)!.at)).toBeGreaterThan(Date.now() - 60_000);
 
     await post(bot, 'vote', { text: '', value: down, replyToId: 'answer-1' });
-    const votes = storedVotes();
+    votes = await storedVotes();
     expect(votes).toHaveLength(before + 1);
     expect(votes.at(-1)).toMatchObject({ rating: 'down' });
-    expect(JSON.stringify(votes)).not.toContain('vote'); // the conversation id is kept only as a hash
+
+    // Without a replyToId (Web Chat), the answer's ids stand for the reply: a second vote replaces too.
+    await post(bot, 'vote', { text: '', value: up });
+    await post(bot, 'vote', { text: '', value: down });
+    expect(await storedVotes()).toHaveLength(before + 2);
   });
 
-  it('leaves the follow-up context on the answer rated', async () => {
+  it('stores votes under feedback/<hash>, without user text, names or the conversation id', async () => {
+    await post(bot, 'private-conversation-42', { text: 'que fait SOCODEVI au Honduras', from: { id: 'user-7', name: 'Ana Pérez' } });
+    await post(bot, 'private-conversation-42', { text: 'que fait SOCODEVI au Honduras', from: { id: 'user-7', name: 'Ana Pérez' }, value: { feedback: 'up', answer: { intent: 'project', language: 'fr', projects: ['honduras-forestry'], organizations: ['socodevi'] } } });
+    const voteKeys = Object.keys(memory).filter((key) => key.startsWith(FEEDBACK_KEY_PREFIX));
+    expect(voteKeys.length).toBeGreaterThan(0);
+    for (const key of voteKeys) expect(key).toMatch(/^feedback\/[0-9a-f]{32}$/);
+    const stored = voteKeys.map((key) => memory[key]).join('\n');
+    expect(stored).not.toMatch(/private-conversation|user-7|Ana|SOCODEVI au Honduras/);
+    expect(JSON.parse(memory[FEEDBACK_INDEX_KEY]!).keys).toEqual(expect.arrayContaining(voteKeys));
+  });
+
+  it('leaves the follow-up context alone: "et au Pérou ?" still follows the SOCODEVI answer', async () => {
     const answer = await post(bot, 'context', { text: 'que fait SOCODEVI au Honduras' });
-    await post(bot, 'context', { text: '', value: feedbackButtons(answer)[0] });
-    const followUp = await post(bot, 'context', { text: 'est-ce qu’il y a une vidéo ?' });
-    expect(recordOf(followUp)).toMatchObject({ language: 'fr', projects: ['honduras-forestry'], videos: ['https://vimeo.com/62608992'] });
+    // Clients send a text with a submit (the button's title, or anything): it is not read, or the
+    // context would move to DID.
+    const thanks = await post(bot, 'context', { text: 'que fait DID en Haïti ?', value: feedbackButtons(answer)[0] });
+    expect(texts(thanks)).toEqual([THANKS.fr]);
+    expect(recordOf(thanks)).toBeUndefined();
+    const followUp = await post(bot, 'context', { text: 'et au Pérou ?' });
+    expect(texts(followUp).join('\n')).toMatch(/aucun projet de SOCODEVI au Pérou/);
+    expect(recordOf(followUp)).toMatchObject({ language: 'fr', projects: ['peru-crop-diversification'] });
+  });
+
+  it('leaves it alone after a junk vote too', async () => {
+    await post(bot, 'junk-context', { text: 'que fait SOCODEVI au Honduras' });
+    await post(bot, 'junk-context', { text: 'que fait DID en Haïti ?', value: { feedback: 'up', answer: 'que fait DID en Haïti ?' } });
+    const followUp = await post(bot, 'junk-context', { text: 'et au Pérou ?' });
+    expect(texts(followUp).join('\n')).toMatch(/aucun projet de SOCODEVI au Pérou/);
+  });
+
+  // Malformed feedback (any object with a `feedback` key) is thanked for and not recorded; the
+  // thanks are in the rated answer's language when the submission names a known one, else the
+  // user's (the message's locale here).
+  it.each([
+    ['an unknown rating', 'es', { feedback: 'meh', answer: { intent: 'project', language: 'es', projects: ['panseh'], organizations: [] } }],
+    ['ids as a string', 'en', { feedback: 'up', answer: { intent: 'project', language: 'en', projects: 'panseh', organizations: [] } }],
+    ['a made-up language', 'fr', { feedback: 'up', answer: { intent: 'project', language: 'xx', projects: ['panseh'], organizations: [] } }],
+    ['an intent that is not rated', 'es', { feedback: 'up', answer: { intent: 'help', language: 'es', projects: [], organizations: [] } }],
+    ['a huge id list', 'en', { feedback: 'down', answer: { intent: 'list', language: 'en', projects: Array.from({ length: 5000 }, () => 'panseh'), organizations: [] } }],
+    ['ids of the wrong type', 'fr', { feedback: 'down', answer: { intent: 'list', language: 'fr', projects: [{ id: 'panseh' }], organizations: null } }],
+    ['no answer', 'fr', { feedback: 'up' }],
+    ['a rating as a number', 'fr', { feedback: 1, answer: { intent: 'project', language: 'fr', projects: ['panseh'], organizations: [] } }],
+    ['an answer as a long string', 'fr', { feedback: 'up', answer: 'x'.repeat(10_000) }],
+  ])('thanks for %s without recording it', async (kind, language, value) => {
+    const before = JSON.stringify(await storedVotes());
+    const reply = await post(bot, `junk-${kind}`, { text: '', value, locale: 'fr-CA' });
+    expect(reply.status).toBe(200);
+    expect(texts(reply)).toEqual([THANKS[language as keyof typeof THANKS]]);
+    expect(JSON.stringify(await storedVotes())).toBe(before);
   });
 
   it.each([
-    ['an unknown rating', { feedback: 'meh', answer: { intent: 'project', language: 'en', projects: ['panseh'], organizations: [] } }],
-    ['ids as a string', { feedback: 'up', answer: { intent: 'project', language: 'en', projects: 'panseh', organizations: [] } }],
-    ['a made-up language', { feedback: 'up', answer: { intent: 'project', language: 'xx', projects: ['panseh'], organizations: [] } }],
-    ['a huge id list', { feedback: 'down', answer: { intent: 'list', language: 'en', projects: Array.from({ length: 5000 }, () => 'panseh'), organizations: [] } }],
-    ['no answer', { feedback: 'up' }],
     ['an array', ['up']],
-  ])('records nothing for %s, and still answers', async (_kind, value) => {
-    const before = storedVotes().length;
-    const reply = await post(bot, 'junk', { text: '', value });
-    expect(reply.status).toBeLessThan(500);
-    expect(reply.activities.length).toBeGreaterThan(0);
-    expect(storedVotes()).toHaveLength(before);
+    ['a string', 'up'],
+    ['a number', 42],
+  ])('reads a message whose value is %s as a question, recording nothing', async (kind, value) => {
+    const before = (await storedVotes()).length;
+    const reply = await post(bot, `not-feedback-${kind}`, { text: 'who is DID?', value });
+    expect(reply.status).toBe(200);
+    expect(recordOf(reply)).toMatchObject({ intent: 'organization', organizations: ['did'] });
+    expect(await storedVotes()).toHaveLength(before);
   });
 
   it('keeps only ids the knowledge base knows', async () => {
     await post(bot, 'unknown-ids', {
       text: '',
-      value: { feedback: 'up', answer: { intent: 'list', language: 'es', projects: ['panseh', 'not-a-project', '<script>'], organizations: ['did', 'acme'] } },
+      value: { feedback: 'up', answer: { intent: 'list', language: 'es', projects: ['panseh', 'not-a-project', '<script>', 'panseh'], organizations: ['did', 'acme', 7] } },
       replyToId: 'answer-x',
     });
-    expect(storedVotes().at(-1)).toMatchObject({ intent: 'list', projects: ['panseh'], organizations: ['did'] });
+    expect((await storedVotes()).at(-1)).toMatchObject({ intent: 'list', language: 'es', projects: ['panseh'], organizations: ['did'] });
+  });
+});
+
+describe('the feedback store', () => {
+  const vote = (rating: Vote['rating'], projects: string[], organizations: string[] = [], intent: Vote['intent'] = 'project'): Vote => ({ rating, intent, language: 'en', projects, organizations });
+
+  it('lists every vote of concurrent turns, through its index', async () => {
+    const store = new FeedbackStore(new MemoryStorage(), createLogger('silent'));
+    await Promise.all(Array.from({ length: 12 }, (_, i) => store.record(vote(i % 3 ? 'up' : 'down', ['panseh']), { channelId: 'msteams', conversationId: `c${i}` })));
+    const votes = await store.list();
+    expect(votes).toHaveLength(12);
+    expect(new Set(votes.map((v) => v.conversation)).size).toBe(12);
+  });
+
+  it('keeps the index whole when two instances share the storage', async () => {
+    const storage = new MemoryStorage();
+    const [first, second] = [new FeedbackStore(storage, createLogger('silent')), new FeedbackStore(storage, createLogger('silent'))];
+    await first.record(vote('up', ['pasac']), { channelId: 'webchat', conversationId: 'seed' });
+    await Promise.all(Array.from({ length: 4 }, (_, i) => (i % 2 ? first : second).record(vote('down', ['pasac']), { channelId: 'webchat', conversationId: `c${i}` })));
+    expect(await first.list()).toHaveLength(5);
+  });
+
+  it('sums votes up per project and organization, the most disliked first', () => {
+    const rows = summarizeVotes([
+      vote('up', ['panseh'], ['did']),
+      vote('down', ['pasac'], ['did']),
+      vote('down', ['pasac']),
+      vote('up', [], [], 'overview'),
+    ]);
+    expect(rows).toEqual([
+      { rated: 'project:pasac', up: 0, down: 2 },
+      { rated: 'organization:did', up: 1, down: 1 },
+      { rated: 'overview', up: 1, down: 0 },
+      { rated: 'project:panseh', up: 1, down: 0 },
+    ]);
+    expect(formatSummary(rows).split('\n')[1]).toMatch(/^project:pasac\s+0\s+2$/);
   });
 });
 
@@ -103,7 +215,7 @@ describe('transcripts', () => {
       await post(bot, 'transcribed', { text: 'what does DID do in Haiti' });
       const store = new FileTranscriptStore(dir);
       let logged: Partial<Activity>[] = [];
-      // The middleware writes after the turn, without holding it up: wait for the files.
+      // Transcripts are written after the turn, without holding it up: wait for the files.
       for (let attempt = 0; attempt < 50 && logged.length < 3; attempt++) {
         logged = (await store.getTranscriptActivities('test', 'transcribed')).items;
         if (logged.length < 3) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -113,6 +225,10 @@ describe('transcripts', () => {
       expect(logged.filter((a) => a.text === 'what does DID do in Haiti')).toHaveLength(1);
       expect(logged.filter((a) => answerRecordOf(a)?.projects?.includes('panseh'))).toHaveLength(1);
       expect(logged).toHaveLength(3);
+      // One JSON file per activity, in the conversation's folder.
+      const files = readdirSync(join(dir, 'test', 'transcribed'));
+      expect(files).toHaveLength(3);
+      expect(files.map((file) => readFileSync(join(dir, 'test', 'transcribed', file), 'utf8')).join('\n')).toContain('what does DID do in Haiti');
     } finally {
       await bot.close();
       rmSync(dir, { recursive: true, force: true });

@@ -3,11 +3,15 @@
  * on across bot instances and restarts, concurrent turns lose no update, and when the storage
  * stops the user gets a short apology in their language and the bot recovers when it returns.
  */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Activity } from 'botbuilder';
 import { answerRecordOf } from '../src/bots/replies';
 import { createStorage } from '../src/storage/createStorage';
 import { Azurite } from './support/azurite';
-import { askOverHttp } from './support/askOverHttp';
+import { PROJECT_ROOT } from '../src/util/projectRoot';
+import { askOverHttp, postMessage } from './support/askOverHttp';
 import { startBot, type RunningBot } from './support/botServer';
 
 let azurite: Azurite;
@@ -79,5 +83,28 @@ describe('state in Azure Blob Storage (Azurite)', () => {
       await azurite.resume();
     }
     expect(recordOf(await ask(bot, 'outage-1', '¿Qué proyectos hay en Bolivia?'))).toMatchObject({ language: 'es', intent: 'list' });
+  }, 60_000);
+
+  it('keeps the votes of two instances, and npm run feedback sums them up', async () => {
+    const [first, second] = [await instance(), await instance()];
+    const vote = (rating: string, projects: string[]) => ({ feedback: rating, answer: { intent: 'project', language: 'en', projects, organizations: ['socodevi'] } });
+    const ratings = ['up', 'up', 'down', 'up', 'down', 'down'];
+    const cast = (i: number) => postMessage((i % 2 ? second : first).url, `votes-${i}`, { text: '', value: vote(ratings[i]!, [i < 3 ? 'honduras-forestry' : 'pasac']) });
+    // The first vote creates the index (Storage has no create-only write: see FeedbackStore); the
+    // others come in several conversations at once, half on each instance, and the index loses none.
+    const replies = [await cast(0), ...(await Promise.all([1, 2, 3, 4, 5].map(cast)))];
+    for (const reply of replies) expect(reply.activities.map((a) => a.text)).toEqual(['Thanks for your feedback!']);
+    // A second vote on an answer replaces the first.
+    await postMessage(first.url, 'votes-0', { text: '', value: vote('down', ['honduras-forestry']) });
+    expect(await first.app.feedback.list()).toHaveLength(6);
+
+    const cli = join(PROJECT_ROOT, 'dist', 'src', 'cli', 'feedback.js');
+    const env = { ...process.env, STORAGE_CONNECTION_STRING: azurite.connectionString, STORAGE_CONTAINER: 'bot-state-test' };
+    const { stdout } = await promisify(execFile)(process.execPath, [cli, '--json'], { cwd: PROJECT_ROOT, env });
+    expect(JSON.parse(stdout)).toEqual([
+      { rated: 'organization:socodevi', up: 2, down: 4 },
+      { rated: 'project:honduras-forestry', up: 1, down: 2 },
+      { rated: 'project:pasac', up: 1, down: 2 },
+    ]);
   }, 60_000);
 });

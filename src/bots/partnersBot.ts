@@ -8,7 +8,7 @@ import type { MainDialog } from '../../dialogs/mainDialog';
 import type { Answering } from '../answering';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptiveCard';
 import type { FeedbackStore } from '../feedback/feedbackStore';
-import { voteOf } from '../feedback/vote';
+import { feedbackOf } from '../feedback/vote';
 import { cleanMessage } from '../understanding/normalize';
 import { languageOfLocale } from '../understanding/resolve';
 import { searchRequestOf, searchResult } from './messagingExtension';
@@ -65,14 +65,17 @@ export class PartnersBot extends TeamsActivityHandler {
       const profile = await accessors.userProfile.get(context, {});
       const language = profile.language ?? languageOfLocale(context.activity.locale) ?? 'en';
       const t = answering().composer.wording(language).t;
-      // A thumbs up or down on an answer: recorded, thanked, and not a question (the follow-up
-      // context stays on the answer rated).
-      const vote = voteOf(context.activity.value, answering().kb);
-      if (vote) {
+      // A thumbs up or down on an answer: thanked, recorded when well formed (see feedbackOf),
+      // and never read as a question, so the follow-up context stays on the answer rated.
+      const submission = feedbackOf(context.activity.value, answering().kb);
+      if (submission) {
         const { channelId, conversation: { id: conversationId }, replyToId } = context.activity;
-        await feedback.record(vote, { channelId, conversationId, ...(replyToId ? { replyToId } : {}) });
-        const thanks = MessageFactory.text(answering().composer.wording(vote.language).t('feedback.thanks'));
-        thanks.locale = vote.language;
+        if (submission.vote) {
+          await feedback.record(submission.vote, { channelId, conversationId, ...(typeof replyToId === 'string' && replyToId ? { replyToId } : {}) });
+        }
+        const thanksLanguage = submission.language ?? language;
+        const thanks = MessageFactory.text(answering().composer.wording(thanksLanguage).t('feedback.thanks'));
+        thanks.locale = thanksLanguage;
         await context.sendActivity(thanks);
       } else if (sharesCardOnly(context, question)) {
         // Nothing to answer (see sharesCardOnly).

@@ -60,6 +60,8 @@ export interface FeedbackData {
 export interface SubmitAction {
   readonly type: 'Action.Submit';
   readonly title: string;
+  /** Shown on hover, and read by screen readers where the title is only an emoji and a word. */
+  readonly tooltip?: string;
   readonly data: QuestionData | FeedbackData;
 }
 

@@ -10,9 +10,10 @@ import type { AdaptiveCard, Container, FeedbackData, SubmitAction } from './adap
 /** The id of the block, which flatten.ts leaves out of plain-text renderings. */
 export const FEEDBACK_BLOCK_ID = 'feedback';
 
-function vote(label: string, rating: FeedbackData['feedback'], record: AnswerRecord): SubmitAction {
+/** A rating button: plain Action.Submit data, since any msteams key crashes the Agents Playground's renderer. */
+function vote(label: string, tooltip: string, rating: FeedbackData['feedback'], record: AnswerRecord): SubmitAction {
   const answer = { intent: record.intent, language: record.language, projects: [...record.projects], organizations: [...record.organizations] };
-  return { type: 'Action.Submit', title: label, data: { feedback: rating, answer } };
+  return { type: 'Action.Submit', title: label, tooltip, data: { feedback: rating, answer } };
 }
 
 function feedbackBlock(record: AnswerRecord, t: Translate): Container {
@@ -22,7 +23,7 @@ function feedbackBlock(record: AnswerRecord, t: Translate): Container {
     separator: true,
     items: [
       { type: 'TextBlock', text: t('feedback.prompt'), wrap: true, isSubtle: true, size: 'Small' },
-      { type: 'ActionSet', actions: [vote(t('feedback.up'), 'up', record), vote(t('feedback.down'), 'down', record)] },
+      { type: 'ActionSet', actions: [vote(t('feedback.up'), t('feedback.upTooltip'), 'up', record), vote(t('feedback.down'), t('feedback.downTooltip'), 'down', record)] },
     ],
   };
 }

@@ -110,7 +110,8 @@ async function chat(app: BotApp): Promise<void> {
 
 async function main(): Promise<void> {
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  const app = createBotApp({ logger });
+  // Transcripts as for the server (off unless TRANSCRIPT_DIR is set: they hold what is typed).
+  const app = createBotApp({ logger, transcriptDir: process.env.TRANSCRIPT_DIR || undefined });
   if (process.argv.includes('--jsonl') || !process.stdin.isTTY) await answerJsonLines(app);
   else await chat(app);
 }

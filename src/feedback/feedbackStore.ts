@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Storage, StoreItem } from 'botbuilder';
+import { isETagConflict } from '../bots/optimisticState';
 import type { Logger } from '../logger';
 import type { Vote } from './vote';
 
@@ -27,6 +28,21 @@ export interface StoredVote extends Vote, StoreItem {
 
 export const FEEDBACK_KEY_PREFIX = 'feedback/';
 
+/**
+ * The item listing the keys of every vote: Bot Framework's Storage reads and writes keys it is
+ * given but cannot list them. Kept apart from the `feedback/` keys, which each hold one vote.
+ */
+export const FEEDBACK_INDEX_KEY = 'feedback-index';
+
+interface FeedbackIndex extends StoreItem {
+  readonly keys: readonly string[];
+}
+
+/** Concurrent first votes (several instances) each retry their index update on an eTag conflict. */
+const INDEX_ATTEMPTS = 5;
+/** Storage reads are batched when listing, so that a large index does not open a request per vote at once. */
+const READ_BATCH = 100;
+
 const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** The storage key of a vote on one answer in one conversation. */
@@ -35,7 +51,10 @@ export function feedbackKey(place: VotePlace, vote: Vote): string {
   return `${FEEDBACK_KEY_PREFIX}${hash([place.channelId, place.conversationId, answer].join('\n')).slice(0, 32)}`;
 }
 
+/** Stores, logs and lists the users' votes on answers. */
 export class FeedbackStore {
+  private indexUpdates: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly storage: Storage,
     private readonly logger: Logger,
@@ -44,6 +63,7 @@ export class FeedbackStore {
 
   /** Records a vote, replacing an earlier vote on the same answer; returns what was stored. */
   async record(vote: Vote, place: VotePlace): Promise<StoredVote> {
+    const key = feedbackKey(place, vote);
     const stored: StoredVote = {
       ...vote,
       channel: place.channelId,
@@ -51,8 +71,13 @@ export class FeedbackStore {
       at: this.now().toISOString(),
       eTag: '*',
     };
-    await this.storage.write({ [feedbackKey(place, vote)]: stored });
+    await this.storage.write({ [key]: stored });
     this.logger.info({ feedback: vote.rating, intent: vote.intent, language: vote.language, projects: vote.projects, organizations: vote.organizations, channel: place.channelId }, 'feedback');
+    // One index update at a time in this process (turns of different conversations run at once);
+    // eTags guard against the other instances.
+    const indexed = this.indexUpdates.then(() => this.addToIndex(key));
+    this.indexUpdates = indexed;
+    await indexed;
     return stored;
   }
 
@@ -61,5 +86,48 @@ export class FeedbackStore {
     const key = feedbackKey(place, vote);
     const items = await this.storage.read([key]);
     return items[key] as StoredVote | undefined;
+  }
+
+  /** Every vote stored, oldest key first (for the summary and for tests). */
+  async list(): Promise<StoredVote[]> {
+    const keys = (await this.readIndex())?.keys ?? [];
+    const votes: StoredVote[] = [];
+    for (let start = 0; start < keys.length; start += READ_BATCH) {
+      const batch = keys.slice(start, start + READ_BATCH);
+      const items = await this.storage.read(batch);
+      for (const key of batch) if (items[key]) votes.push(items[key] as StoredVote);
+    }
+    return votes;
+  }
+
+  private async readIndex(): Promise<FeedbackIndex | undefined> {
+    const items = await this.storage.read([FEEDBACK_INDEX_KEY]);
+    return items[FEEDBACK_INDEX_KEY] as FeedbackIndex | undefined;
+  }
+
+  /**
+   * Adds a vote's key to the index, written with the eTag it was read with so that two instances
+   * adding keys at once do not drop one. The vote itself is already stored and logged: an index
+   * that cannot be updated is logged, and does not fail the user's turn.
+   */
+  private async addToIndex(key: string): Promise<void> {
+    try {
+      for (let attempt = 1; attempt <= INDEX_ATTEMPTS; attempt++) {
+        const index = await this.readIndex();
+        if (index?.keys.includes(key)) return;
+        // The first index is written with '*' (Storage cannot say "only if absent"); two
+        // instances creating it at the same moment may drop one key, never a vote.
+        const updated: FeedbackIndex = { keys: [...(index?.keys ?? []), key], eTag: index?.eTag ?? '*' };
+        try {
+          await this.storage.write({ [FEEDBACK_INDEX_KEY]: updated });
+          return;
+        } catch (error) {
+          if (!isETagConflict(error)) throw error;
+        }
+      }
+      this.logger.warn({ key }, 'feedback: the vote is stored, but the index kept conflicting');
+    } catch (error) {
+      this.logger.warn({ err: error, key }, 'feedback: the vote is stored, but the index could not be updated');
+    }
   }
 }

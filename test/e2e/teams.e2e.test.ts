@@ -1,8 +1,8 @@
 /**
  * The bot in the Microsoft 365 Agents Playground (Teams mode), driven in headless Chromium: a
- * question in the personal chat shows the Adaptive Card, a follow-up button gets its answer, the
- * search message extension inserts a project's card, and in the group chat a message that
- * mentions the bot gets an answer.
+ * question in the personal chat shows the Adaptive Card, a follow-up button gets its answer, a
+ * thumbs up on that answer is recorded and thanked, the search message extension inserts a
+ * project's card, and in the group chat a message that mentions the bot gets an answer.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,6 +72,15 @@ describe('Teams (Agents Playground)', () => {
     await page.waitForTimeout(300);
     await page.screenshot({ path: SCREENSHOT });
     await page.setViewportSize({ width: 1100, height: 900 });
+  }, 60_000);
+
+  it('records a thumbs up clicked on the card, and thanks', async () => {
+    const votesBefore = (await bot.app.feedback.list()).length;
+    await cards().last().getByRole('button', { name: '👍 Helpful', exact: true }).click();
+    await page.getByText('Thanks for your feedback!').first().waitFor({ timeout: 30_000 });
+    const votes = await bot.app.feedback.list();
+    expect(votes).toHaveLength(votesBefore + 1);
+    expect(votes.at(-1)).toMatchObject({ rating: 'up', intent: 'organization', organizations: ['socodevi'], channel: 'msteams' });
   }, 60_000);
 
   it('finds a project with the search message extension and inserts its card, which the bot leaves alone', async () => {
