@@ -2,7 +2,7 @@
  * Turns what the bot understood into the reply the user reads, in the user's language: the text,
  * the Adaptive Card and the record of what the reply presents.
  */
-import { card, type AdaptiveCard } from '../cards/adaptiveCard';
+import { ask, card, type AdaptiveCard } from '../cards/adaptiveCard';
 import { withFeedback } from '../cards/feedbackBlock';
 import { helpCard } from '../cards/helpCard';
 import { organizationCard } from '../cards/organizationCard';
@@ -10,10 +10,10 @@ import { overviewCard } from '../cards/overviewCard';
 import type { Localizer } from '../i18n';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Language } from '../knowledge/schema';
-import type { Intent, Understanding } from '../understanding/types';
+import type { Intent, NotForTheGuide, Understanding } from '../understanding/types';
 import type { Answer } from './answer';
 import { clarifyAnswer, listAnswer, projectAnswer } from './projectAnswers';
-import { countryName, joinList, organizationName, placeOf, someProjectTitles, type Wording } from './wording';
+import { countryName, joinList, organizationName, placeOf, projectTitle, someProjectTitles, type Wording } from './wording';
 
 function plain(w: Wording, intent: Intent, text: string, extra: { card?: AdaptiveCard; organizations?: readonly string[] } = {}): Answer {
   return {
@@ -56,10 +56,33 @@ function helpAnswer(w: Wording, intro?: string): Answer {
   return plain(w, 'help', intro ? `${intro}\n\n${text}` : text, { card: helpCard(w, w.t('help.topics')) });
 }
 
+/** Projects a kind reply offers: named in the text, and as buttons that ask about each. */
+function suggestionsOf(w: Wording, u: Understanding): { line?: string; buttons: ReturnType<typeof ask>[] } {
+  const projects = (u.suggestions ?? []).map((id) => w.kb.project(id)).filter((project) => project !== undefined).slice(0, 3);
+  if (!projects.length) return { buttons: [] };
+  const titles = projects.map((project) => projectTitle(w, project));
+  return { line: w.t('fallback.suggestions', { titles: joinList(titles, w.language) }), buttons: titles.map((title) => ask(title)) };
+}
+
+/** A kind reply to a message that is not a question for the guide (about the bot, small talk...). */
+function notForTheGuideAnswer(w: Wording, u: Understanding, reason: NotForTheGuide): Answer {
+  const suggestions = suggestionsOf(w, u);
+  const text = [w.t(`meta.${reason}`), ...(suggestions.line ? [suggestions.line] : [])].join(' ');
+  const body = helpCard(w, w.t('help.text', { projectCount: w.kb.projects.length }));
+  return plain(w, reason === 'introduction' ? 'greeting' : 'fallback', text, { card: suggestions.buttons.length ? card(body.body, suggestions.buttons) : body });
+}
+
 function fallbackAnswer(w: Wording, u: Understanding): Answer {
   const gap = u.gap;
+  if (gap?.kind === 'not-for-the-guide') return notForTheGuideAnswer(w, u, gap.reason);
   let text: string;
   switch (gap?.kind) {
+    case 'outside-organization':
+      text = [w.t('fallback.outsideOrganization', { names: joinList([...gap.names], w.language) }), suggestionsOf(w, u).line ?? w.t('fallback.suggest')].join(' ');
+      break;
+    case 'unsure':
+      text = [w.t('fallback.unsure'), suggestionsOf(w, u).line ?? w.t('fallback.suggest')].join(' ');
+      break;
     case 'out-of-scope':
       text = w.t('fallback.outOfScope');
       break;
@@ -83,7 +106,9 @@ function fallbackAnswer(w: Wording, u: Understanding): Answer {
     default:
       text = `${w.t('fallback.noMatch')} ${w.t('fallback.suggest')}`;
   }
-  return plain(w, 'fallback', text, { card: helpCard(w, w.t('help.text', { projectCount: w.kb.projects.length })), organizations: u.organizations });
+  const buttons = suggestionsOf(w, u).buttons;
+  const help = helpCard(w, w.t('help.text', { projectCount: w.kb.projects.length }));
+  return plain(w, 'fallback', text, { card: buttons.length ? card(help.body, buttons) : help, organizations: u.organizations });
 }
 
 /** Answers that present facts from the knowledge base, which the user can rate. */
@@ -103,7 +128,8 @@ export class AnswerComposer {
   /** The reply to an understanding; answers that present facts carry the feedback buttons. */
   compose(u: Understanding): Answer {
     const w = this.wording(u.language);
-    const answer = this.answerFor(w, u);
+    const composed = this.answerFor(w, u);
+    const answer: Answer = { ...composed, record: { ...composed.record, ...(u.confidence !== undefined ? { confidence: u.confidence } : {}), ...(u.meta ? { meta: u.meta } : {}) } };
     if (!answer.card || !RATED_INTENTS.has(answer.record.intent)) return answer;
     return { ...answer, card: withFeedback(answer.card, answer.record, w.t) };
   }
