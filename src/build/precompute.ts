@@ -111,6 +111,7 @@ function main(): void {
         const corpus = [
           ...lexicon.functionWords,
           ...Object.values(lexicon.cues).flat(),
+          ...lexicon.chatWords,
           ...data.intentExamples().filter((example) => example.language === language).map((example) => example.text.replace(/\{[a-z-]+\}/g, ' ')),
           ...kbTexts[language],
         ];

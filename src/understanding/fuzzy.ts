@@ -122,9 +122,10 @@ export class FuzzyVocabulary {
 
   private search(word: string): Correction | undefined {
     let best: Correction | undefined;
-    // Spelt as it sounds: "kien" for "quien", "biddeo" for "video". Short words need the sound to
-    // be all but the same spelling (at most two edits), so that "ke" finds "que" but not "cada".
-    for (const candidate of word.length >= 2 ? (this.sounds().get(soundKey(word)) ?? []) : []) {
+    // Spelt as it sounds: "kien" for "quien", "biddeo" for "video". Two-letter words are too
+    // short to tell ("ia" sounds like "ya"); short words need the sound to be all but the same
+    // spelling (at most two edits), so that "kel" finds "quel" but not "cada".
+    for (const candidate of word.length >= 3 ? (this.sounds().get(soundKey(word)) ?? []) : []) {
       if (candidate === word) continue;
       const distance = editDistance(word, candidate, 3);
       if (distance <= Math.max(2, allowedEdits(word.length))) best = this.better(best, { word: candidate, distance: 1, how: 'sound' });

@@ -17,8 +17,8 @@ export interface EntityRef {
   /** Weak names (a sector's related words) only count in some questions. */
   readonly strength: 'strong' | 'weak';
   /**
-   * A name that is also an everyday word or a short acronym ("WHO", "CARE", "UN") counts only
-   * when typed with capitals: "who" and "care" are words, not organizations.
+   * A name that is also an everyday word ("WHO", "CARE", "UN", "BID") counts only when typed with
+   * capitals: "who", "care" and "un" are words, not organizations.
    */
   readonly requiresCapitals?: boolean;
   /** The language whose name this is ("Pérou" is French), for names written differently in each. */
@@ -82,7 +82,7 @@ export class Gazetteer {
     for (const organization of outside) {
       for (const name of [organization.name, ...organization.aliases]) {
         const words = foldedWords(name);
-        const requiresCapitals = words.length === 1 && (words[0]!.length <= 3 || isEverydayWord(words[0]!));
+        const requiresCapitals = words.length === 1 && isEverydayWord(words[0]!);
         this.add(name, { kind: 'outside-organization', id: organization.name, strength: 'strong', ...(requiresCapitals ? { requiresCapitals } : {}) });
       }
     }

@@ -35,11 +35,14 @@ export interface LanguageClues {
 export interface LanguageDetectionOptions {
   /** Least probability of the best language for the message alone to decide. */
   readonly minProbability: number;
-  /** A word's log-likelihood ratio between two languages is capped: one odd word cannot outvote a sentence. */
+  /**
+   * A word's log-likelihood ratio between two languages is capped: people borrow words (about one
+   * in twenty in chat, log 20 = 3), and one odd word cannot outvote a sentence.
+   */
   readonly maxWordLogRatio: number;
 }
 
-export const DEFAULT_LANGUAGE_DETECTION: LanguageDetectionOptions = Object.freeze({ minProbability: 0.8, maxWordLogRatio: 4 });
+export const DEFAULT_LANGUAGE_DETECTION: LanguageDetectionOptions = Object.freeze({ minProbability: 0.8, maxWordLogRatio: 3 });
 
 /** How much an everyday word inside a name counts, against a word outside names. */
 const NAME_WORD_WEIGHT = 0.5;

@@ -35,6 +35,8 @@ export interface LanguageLexicon {
   readonly cues: Partial<Record<CueKind, readonly string[]>>;
   /** Chat abbreviations and the word each stands for ("q" -> "que", "bcp" -> "beaucoup"). */
   readonly abbreviations: Readonly<Record<string, string>>;
+  /** Words borrowed from other languages that chat in this one uses ("bye", "ok"). */
+  readonly chatWords: readonly string[];
 }
 
 const phrase = z.string().trim().min(1, 'must not be empty');
@@ -44,6 +46,7 @@ export const lexiconFileSchema = z.strictObject({
   functionWords: z.array(phrase).min(1),
   cues: z.record(cueKind, z.array(phrase).min(1)),
   abbreviations: z.record(word, word).default({}),
+  chatWords: z.array(word).default([]),
 });
 
 export const DEFAULT_LEXICON_DIR = join(PROJECT_ROOT, 'data', 'lexicon');

@@ -55,8 +55,14 @@ export interface ResolveDependencies {
 /** The language of a message that does not tell, with no conversation or locale to go by. */
 const DEFAULT_LANGUAGE: Language = 'en';
 
+/** Log-odds the conversation's language and the client's locale add to a message's language. */
+const CONVERSATION_PRIOR = 2;
+const LOCALE_PRIOR = 2;
+/** How probable a language must be, priors included, to be taken without falling back. */
+const SURE_LANGUAGE = 0.8;
+
 /** A language is still plausible for a message when its probability is at least this share of the best one's. */
-const PLAUSIBLE_LANGUAGE_SHARE = 0.35;
+const PLAUSIBLE_LANGUAGE_SHARE = 0.5;
 
 /** "fr-CA" -> "fr"; undefined for a locale of another language. */
 export function languageOfLocale(locale: string | undefined): Language | undefined {
@@ -73,13 +79,24 @@ function chooseLanguage(
   const requested = LANGUAGES.filter((language) => analysis.cues.has(`languageRequest:${language}`));
   const asksOnlyForLanguage = !analysis.cues.has('facet:video') && analysis.residual.length <= 3;
   if (requested.length === 1 && asksOnlyForLanguage) return { language: requested[0]!, languageSource: 'request' };
-  if (analysis.language.language) return { language: analysis.language.language, languageSource: 'message' };
   const fromLocale = languageOfLocale(locale);
+  // The conversation's language and the client's locale are priors: they decide a short message
+  // of words every language borrows ("bye", "ciao", "ok") but not a sentence.
+  const prior: Record<Language, number> = { en: 0, fr: 0, es: 0 };
+  if (context.language) prior[context.language] += CONVERSATION_PRIOR;
+  if (fromLocale) prior[fromLocale] += LOCALE_PRIOR;
+  const weighted = LANGUAGES.map((language) => analysis.language.scores[language] * Math.exp(prior[language]));
+  const total = weighted.reduce((a, b) => a + b, 0);
+  const scores = Object.fromEntries(LANGUAGES.map((language, i) => [language, weighted[i]! / total])) as Record<Language, number>;
+  const ranked = [...LANGUAGES].sort((a, b) => scores[b] - scores[a]);
+  const likeliest = ranked[0]!;
+  if (analysis.language.evidenceWords > 0 && scores[likeliest] >= SURE_LANGUAGE) {
+    const source = likeliest === analysis.language.language ? 'message' : likeliest === context.language ? 'conversation' : fromLocale === likeliest ? 'locale' : 'message';
+    return { language: likeliest, languageSource: source };
+  }
   // Thin evidence still rules languages out: among the plausible ones, the conversation's
   // language wins, then the client's locale, then the likeliest.
-  const scores = analysis.language.scores;
-  const best = Math.max(...LANGUAGES.map((language) => scores[language]));
-  const near = LANGUAGES.filter((language) => scores[language] >= Math.max(0.15, best * PLAUSIBLE_LANGUAGE_SHARE)).sort((a, b) => scores[b] - scores[a]);
+  const near = ranked.filter((language) => scores[language] >= Math.max(0.15, scores[likeliest] * PLAUSIBLE_LANGUAGE_SHARE));
   if (context.language && near.includes(context.language)) return { language: context.language, languageSource: 'conversation' };
   if (fromLocale && near.includes(fromLocale)) return { language: fromLocale, languageSource: 'locale' };
   // Still undecided ("cca barbados" is English or Spanish): the bot's first language, if plausible.
