@@ -15,7 +15,7 @@ import type { Language, Organization } from '../knowledge/schema';
 import type { Intent, Understanding } from '../understanding/types';
 import type { Answer } from './answer';
 import { clarifyAnswer, listAnswer, projectAnswer } from './projectAnswers';
-import { countryName, fundersInSentence, joinList, organizationShortInSentence, placesOf, someProjectTitles, type Wording } from './wording';
+import { countryName, fundersInSentence, joinList, organizationShortInSentence, placesOf, type Wording } from './wording';
 
 function plain(w: Wording, intent: Intent, text: string, extra: { card?: AdaptiveCard; organizations?: readonly string[] } = {}): Answer {
   return {
@@ -33,7 +33,8 @@ function organizationLines(w: Wording, u: Understanding, organization: Organizat
   if (u.facets.includes('website')) lines.push(w.t('organization.website', values));
   if (lines.length) return lines;
   const projects = w.kb.projectsBy('lead', organization.id);
-  return [projects.length ? w.t('organization.projects', { ...values, count: projects.length, titles: someProjectTitles(w, projects) }) : w.t('organization.noProjects', values)];
+  // The card lists the projects; the text only counts them.
+  return [projects.length ? w.t('organization.projects', { ...values, count: projects.length }) : w.t('organization.noProjects', values)];
 }
 
 function organizationAnswer(w: Wording, u: Understanding): Answer {
