@@ -52,6 +52,7 @@
   // The intro is open beside the chat on a wide screen, folded above it on a phone.
   var intro = document.getElementById('intro');
   var phone = window.matchMedia('(max-width: 760px)');
+  var narrow = window.matchMedia('(max-width: 480px)').matches;
   intro.open = !phone.matches;
   phone.addEventListener('change', function () { intro.open = !phone.matches; });
 
@@ -121,8 +122,9 @@
             autoScrollSnapOnPage: true,
             autoScrollSnapOnPageOffset: 0,
             accent: '#0f6b5c',
-            botAvatarInitials: 'CP',
-            userAvatarInitials: language === 'fr' ? 'Moi' : language === 'es' ? 'Yo' : 'Me',
+            // No avatars on a phone: their column would take a sixth of the width from the cards.
+            botAvatarInitials: narrow ? undefined : 'CP',
+            userAvatarInitials: narrow ? undefined : language === 'fr' ? 'Moi' : language === 'es' ? 'Yo' : 'Me',
             bubbleBackground: '#f3f7f6',
             bubbleBorderRadius: 10,
             bubbleFromUserBackground: '#0f6b5c',

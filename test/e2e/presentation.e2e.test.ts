@@ -2,7 +2,7 @@
  * What readers see on the web chat page, on a phone (390x844) and a desktop (1280x800), in the
  * three languages: an example question sent by its button, then five typed ones. After each
  * turn the send box and the top of the newest reply are on screen; no word of a card is broken
- * across lines and no button title is cut; the page never grows past the screen. The screenshot
+ * across lines and no button title is cut (at 320 px too); the page never grows past the screen. The screenshot
  * after the sixth turn goes to a temporary folder (to docs/ under `npm run screenshots`).
  */
 import { join } from 'node:path';
@@ -87,6 +87,11 @@ describe.each(Object.entries(CONVERSATIONS))('web chat in %s', (language, conver
     expect(screen.pageHeight).toBeLessThanOrEqual(screen.viewportHeight);
     await expect(page.locator(SEND_BOX).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, `webchat-${language}-${device}.png`) });
+    if (device === 'phone') {
+      // The narrowest phones (and Teams mobile): the same cards at 320 px.
+      await page.setViewportSize({ width: 320, height: 640 });
+      expect({ width: 320, broken: await wordsBrokenInCards(page), cut: await buttonsCut(page) }).toEqual({ width: 320, broken: [], cut: [] });
+    }
     await page.close();
   }, 90_000);
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { startBot, type RunningBot } from '../support/botServer';
-import { screenshotDir } from '../support/webChatPage';
+import { screenshotDir, waitForReplyInView } from '../support/webChatPage';
 
 const SCREENSHOT = join(screenshotDir(), 'webchat.png');
 
@@ -75,6 +75,7 @@ describe('web chat page', () => {
     await ask('¿Qué hace SOCODEVI en Bolivia?', /Bolivia/);
     await ask('y en Honduras?', /Mejores ingresos|forestal|Honduras/);
     await expect(page.locator('.ac-adaptiveCard').last().textContent()).resolves.toMatch(/Honduras/);
+    await expect(waitForReplyInView(page)).resolves.toBe(true);
     await page.screenshot({ path: SCREENSHOT });
   }, 60_000);
 

@@ -3,14 +3,17 @@
  * measures of what is on screen (page-side expressions are strings: the tests are compiled
  * without the DOM's types).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 
 /** Where tests save screenshots: SCREENSHOT_DIR (set by `npm run screenshots` to docs/), else a fresh temporary folder. */
 export function screenshotDir(): string {
-  return process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'coop-screenshots-'));
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return mkdtempSync(join(tmpdir(), 'coop-screenshots-'));
+  mkdirSync(resolve(dir), { recursive: true });
+  return resolve(dir);
 }
 
 export const SEND_BOX = '[data-id="webchat-sendbox-input"]';
