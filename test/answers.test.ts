@@ -5,6 +5,7 @@ import { AnswerComposer } from '../src/answers/compose';
 import { VISIBLE_ACTIONS, type AdaptiveCard, type CardAction } from '../src/cards/adaptiveCard';
 import { FEEDBACK_BLOCK_ID } from '../src/cards/feedbackBlock';
 import { flattenCard } from '../src/cards/flatten';
+import { projectCard } from '../src/cards/projectCard';
 import { cardActions, elementsOf } from '../src/cards/walk';
 import { createLocalizer, elideFrench, LOCALES_DIR } from '../src/i18n';
 import { LANGUAGES } from '../src/knowledge/schema';
@@ -239,5 +240,14 @@ describe('replies that show a card', () => {
       const sentences = answer.text.split(/\n+|(?<=[.:!?])\s+/).filter((sentence) => sentence.length > 25);
       expect({ question, repeated: sentences.filter((sentence) => card.includes(sentence)) }).toEqual({ question, repeated: [] });
     }
+  });
+});
+
+describe('the whole project card outside an answer (the compose box search)', () => {
+  it('gives its follow-up buttons the ids of its project', () => {
+    const card = projectCard(composer.wording('fr'), kb.project('panseh')!);
+    const questions = cardActions(card).filter((action) => action.type === 'Action.Submit');
+    expect(questions.length).toBeGreaterThan(0);
+    for (const action of questions) expect(action.data).toEqual({ question: expect.any(String), subject: { projects: ['panseh'], organizations: ['did'] } });
   });
 });

@@ -19,6 +19,7 @@ import {
   videosFor,
   type Wording,
 } from '../answers/wording';
+import { withSubject } from './subject';
 import { ask, bullets, card, facts, openUrl, subtitle, text, title, type AdaptiveCard, type CardAction, type Container, type SubmitAction } from './adaptiveCard';
 
 export function videoActions(w: Wording, project: Project): CardAction[] {
@@ -50,10 +51,11 @@ function projectLine(w: Wording, project: Project): string {
   return [organizationName(w, project.lead), countryName(w, project.country), sectorName(w, project.sector)].join(' · ');
 }
 
+/** The whole project; its follow-up buttons carry its ids, also where it is shown outside an answer (the compose box's search). */
 export function projectCard(w: Wording, project: Project): AdaptiveCard {
   const country = w.kb.country(project.country);
   const partners = partnerNames(w, project);
-  return card(
+  const whole = card(
     [
       title(projectTitle(w, project)),
       subtitle(`${sectorName(w, project.sector)} · ${countryName(w, project.country)}`),
@@ -69,6 +71,7 @@ export function projectCard(w: Wording, project: Project): AdaptiveCard {
     ],
     [...videoActions(w, project), ...projectFollowUps(w, project)],
   );
+  return withSubject(whole, { projects: [project.id], organizations: [project.lead] });
 }
 
 /** A project beside the answer to one of its facets: title, who and where, and the buttons given (the one asked for first). */
