@@ -93,15 +93,23 @@ export async function waitForReplyInView(page: Page, timeout = 5_000): Promise<b
   return page.waitForFunction(inView, undefined, { timeout }).then(() => true, () => false);
 }
 
+/** The cards of the newest bot reply, or every card of the transcript. */
+function cardsIn(scope: 'newest' | 'all'): string {
+  return scope === 'all'
+    ? `Array.from(document.querySelectorAll('.ac-adaptiveCard'))`
+    : `(() => { const replies = Array.from(document.querySelectorAll(${JSON.stringify(ACTIVITIES)})).filter((a) => !a.querySelector('.webchat__stacked-layout--from-user'));
+        return Array.from(replies[replies.length - 1].querySelectorAll('.ac-adaptiveCard')); })()`;
+}
+
 /**
  * The words of the cards' text that a line break splits, found by their client rects: a word drawn
  * on one line has rects with one top. Words are what lies between spaces and hyphens (a line may
  * break after a hyphen). Each entry is the word and the card text it sits in.
  */
-export function wordsBrokenInCards(page: Page): Promise<string[]> {
+export function wordsBrokenInCards(page: Page, scope: 'newest' | 'all' = 'all'): Promise<string[]> {
   return page.evaluate(`(() => {
     const broken = [];
-    for (const card of document.querySelectorAll('.ac-adaptiveCard')) {
+    for (const card of ${cardsIn(scope)}) {
       const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent || '';
@@ -120,7 +128,7 @@ export function wordsBrokenInCards(page: Page): Promise<string[]> {
 }
 
 /** The titles of card buttons that their button cuts (drawn wider than the button). */
-export function buttonsCut(page: Page): Promise<string[]> {
-  return page.evaluate(`Array.from(document.querySelectorAll('.ac-adaptiveCard button')).filter((b) => b.offsetParent &&
+export function buttonsCut(page: Page, scope: 'newest' | 'all' = 'all'): Promise<string[]> {
+  return page.evaluate(`${cardsIn(scope)}.flatMap((card) => Array.from(card.querySelectorAll('button'))).filter((b) => b.offsetParent &&
     [b, ...b.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1)).map((b) => b.textContent || '')`) as Promise<string[]>;
 }
