@@ -2,6 +2,7 @@
  * The structured result of understanding one message, and the context of earlier turns that
  * follow-up questions need. Plain data: it is stored in conversation state and logged.
  */
+import type { ProjectQuery } from '../knowledge/query';
 import type { Language } from '../knowledge/schema';
 import type { Facet } from './lexicon';
 import type { MetaIntent } from './metaIntents';
@@ -68,6 +69,12 @@ export interface Understanding {
   readonly meta?: MetaIntent;
   /** Projects a reply may offer as suggestions (buttons) without presenting them. */
   readonly suggestions?: readonly string[];
+  /**
+   * A question over the whole guide (a count, an exclusion, an order, who leads each, a figure):
+   * the answer is computed by running it (src/knowledge/query.ts); `projects` then holds what it
+   * presents.
+   */
+  readonly query?: ProjectQuery;
 }
 
 /** What the understanding remembers of the conversation between turns. */
