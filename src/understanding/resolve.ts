@@ -174,7 +174,10 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     return answer({ intent: 'help', gap: { kind: 'empty' } });
   }
 
-  const regions = entities.regions.filter((region) => region !== 'latin-america');
+  // Places with no project of the guide ("Mexico", "Africa") get an honest answer, unless the
+  // message also names a place that has some.
+  const regionsWithout = entities.regions.filter((region) => region !== 'latin-america' && kb.projectsBy('region', region).length === 0);
+  const regions = entities.regions.filter((region) => region !== 'latin-america' && !regionsWithout.includes(region));
   const countriesWithProjects = entities.countries.filter((country) => kb.projectsBy('country', country).length > 0);
   const countriesWithout = entities.countries.filter((country) => kb.projectsBy('country', country).length === 0);
   const named =
@@ -196,12 +199,12 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     because('gap', 0.8);
     return answer({ intent: 'fallback', gap: { kind: 'unknown-organization', name: analysis.unknownNames.join(' ') }, suggestions: suggestionsForPlaces() });
   }
-  if (countriesWithout.length > 0 && countriesWithProjects.length === 0 && !entities.projects.length && !entities.partners.length && !regions.length) {
+  if (countriesWithout.length + regionsWithout.length > 0 && countriesWithProjects.length === 0 && !entities.projects.length && !entities.partners.length && !regions.length) {
     because('gap');
     return answer({
       intent: 'fallback',
       organizations: entities.organizations,
-      gap: { kind: 'country-without-projects', countries: countriesWithout, organizations: entities.organizations },
+      gap: { kind: 'country-without-projects', countries: countriesWithout, regions: regionsWithout, organizations: entities.organizations },
     });
   }
 
