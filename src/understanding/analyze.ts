@@ -89,6 +89,9 @@ export interface AnalysisIndexes {
   readonly classifier?: MetaIntentClassifier;
 }
 
+/** How much of a message the understanding reads: its first words, and corrections for so many unknown words. */
+export const READ_BUDGET = Object.freeze({ tokens: 120, corrections: 6 });
+
 /** Words that put the next name in a place (and place nouns themselves). */
 const PLACE_WORDS = new Set([
   'near', 'around', 'close', 'lake', 'river', 'mount', 'city', 'town', 'village', 'province', 'department', 'volcano',
@@ -153,8 +156,17 @@ const ENTITY_LIST: Record<Exclude<EntityKind, 'sector'>, keyof FoundEntities> = 
 export type Reading = Omit<Analysis, 'meta'>;
 
 export function read(raw: string, indexes: AnalysisIndexes): Reading {
-  const { text, tokens } = normalize(raw);
-  const spelled = tokens.map((token) => indexes.speller.spell(token.folded));
+  const { text, tokens: allTokens } = normalize(raw);
+  // A work budget: a question is read in its first words, and only so many unknown words are
+  // looked up for a correction (each look-up searches the bot's vocabulary), so that no message
+  // of the allowed size costs more than a few milliseconds.
+  const tokens = allTokens.length > READ_BUDGET.tokens ? allTokens.slice(0, READ_BUDGET.tokens) : allTokens;
+  let corrections = 0;
+  const spelled = tokens.map((token) => {
+    const word = indexes.speller.spell(token.folded, corrections < READ_BUDGET.corrections);
+    if (word.looked) corrections += 1;
+    return word;
+  });
   const matchable = spelled.map((word) => word.word);
 
   // Cue phrases, on the (corrected) folded words.
@@ -289,7 +301,7 @@ export function classifierWords(reading: Reading, indexes: Pick<AnalysisIndexes,
       words.push({ name: 'place' });
       continue;
     }
-    words.push({ word: spelled.word });
+    words.push(spelled.unknown ? { word: spelled.word, unknown: true } : { word: spelled.word });
     if (reading.roles[i] !== 'content') continue;
     if (indexes.domainWords.has(spelled.word)) words.push({ tag: 'guide-word' });
     else if (spelled.unknown) words.push({ tag: 'unknown-word' });

@@ -182,7 +182,10 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
   const countriesWithout = entities.countries.filter((country) => kb.projectsBy('country', country).length === 0);
   const named =
     entities.organizations.length + entities.countries.length + regions.length + entities.strongSectors.length + entities.partners.length + entities.projects.length > 0;
-  const contentWords = analysis.residual.filter((word) => !deps.functionWords.has(word));
+  // Words of no language cannot be found in the guide's facts (which are made of words): fact
+  // retrieval leaves them out, which also keeps a message of gibberish cheap to read.
+  const unknown = new Set(analysis.unknownWords);
+  const contentWords = analysis.residual.filter((word) => !deps.functionWords.has(word) && !unknown.has(word));
   const wantsVideo = facets.includes('video');
 
   // An organization the guide does not cover ("what does Oxfam do in Haiti") is what the
