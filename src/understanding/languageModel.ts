@@ -8,11 +8,13 @@
  * - whether the language's dictionary has it at all (every form of the Hunspell dictionary);
  * - for words found nowhere (typos, SMS spellings), a character trigram model of the language's
  *   dictionary words.
- * The model is built at build time (src/build/precompute.ts) and read at start; scoring a word
- * is a few map look-ups.
+ * The model is trained at build time (src/build/precompute.ts) and stored in the form it is used
+ * (string tables, see stringTable.ts), read at start in well under a millisecond; scoring a word
+ * is a few table look-ups.
  */
 import { LANGUAGES, type Language } from '../knowledge/schema';
 import type { Dictionaries } from './dictionary';
+import { StringTable } from './stringTable';
 
 export const LANGUAGE_MODEL_FORMAT = 'coop-language-model/2';
 
@@ -86,10 +88,6 @@ export function trainLanguageModel(texts: Record<Language, LanguageTrainingText>
 }
 
 /**
- * One language's tables, used as read from the file: turning tens of thousands of entries into
- * Maps would cost more at start than the look-ups they would speed up.
- */
-/**
  * Zipf's law: the word of rank r is about 1/r as frequent as the first; a small offset keeps the
  * very first words from taking all the mass. Words that fold alike ("Le", "le") add up.
  */
@@ -114,59 +112,135 @@ function shares(counts: Readonly<Record<string, number>>): Record<string, number
   return result;
 }
 
-interface LanguageTables {
-  readonly frequent: Readonly<Record<string, number>>;
-  readonly corpus: Readonly<Record<string, number>>;
-  readonly trigrams: Readonly<Record<string, number>>;
-  readonly contexts: Readonly<Record<string, number>>;
-  readonly alphabet: number;
-  readonly dictionaryShare: number;
-}
-
 /** A table's number for a key; keys such as "constructor" reach the object's prototype, hence the type check. */
 const valueIn = (table: Readonly<Record<string, number>>, key: string): number => {
   const value: unknown = table[key];
   return typeof value === 'number' ? value : 0;
 };
-const has = (table: Readonly<Record<string, number>>, key: string) => valueIn(table, key) > 0;
+
+/** The columns of the words table: each language's frequency-list share, then each language's share in the bot's texts. */
+const FREQUENT_COLUMN: Record<Language, number> = { en: 0, fr: 1, es: 2 };
+const CORPUS_COLUMN: Record<Language, number> = { en: 3, fr: 4, es: 5 };
+/** The columns of the trigram and context tables: each language's count. */
+const COUNT_COLUMN: Record<Language, number> = { en: 0, fr: 1, es: 2 };
+
+/**
+ * The model in the form it is used: three string tables (words, letter trigrams, trigram contexts)
+ * whose rows hold the three languages' numbers side by side, so that one look-up serves the three.
+ */
+interface ModelTables {
+  readonly words: StringTable;
+  readonly trigrams: StringTable;
+  readonly contexts: StringTable;
+  readonly alphabet: Readonly<Record<Language, number>>;
+}
+
+/** Merges each language's table of a kind into rows of one table, a column per language (0 where a language lacks the key). */
+function mergedRows(tables: ReadonlyArray<Readonly<Record<string, number>>>): Array<[string, number[]]> {
+  const rows = new Map<string, number[]>();
+  tables.forEach((table, column) => {
+    for (const key of Object.keys(table)) {
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = new Array<number>(tables.length).fill(0)));
+      row[column] = valueIn(table, key);
+    }
+  });
+  return [...rows];
+}
+
+/** The tables of the model's data: shares computed from the ranks and counts, then merged across languages. */
+function tablesOf(data: LanguageModelData): ModelTables {
+  const languages = LANGUAGES.map((language) => data.languages[language]);
+  const frequent = languages.map((source) => zipfShares(source.frequent));
+  const corpus = languages.map((source) => shares(source.corpus));
+  return {
+    words: StringTable.of(mergedRows([...frequent, ...corpus]), 6),
+    trigrams: StringTable.of(mergedRows(languages.map((source) => source.trigrams)), 3),
+    contexts: StringTable.of(mergedRows(languages.map((source) => source.contexts)), 3),
+    alphabet: { en: data.languages.en.alphabet, fr: data.languages.fr.alphabet, es: data.languages.es.alphabet },
+  };
+}
+
+/** The stored model: a magic string, the length of a JSON header, the header, then the three tables (each 8-byte aligned). */
+const BINARY_MAGIC = 'CPLMODL1';
+interface BinaryHeader {
+  readonly format: string;
+  readonly alphabet: Record<Language, number>;
+  /** Where each table starts in the file. */
+  readonly at: { readonly words: number; readonly trigrams: number; readonly contexts: number };
+}
+const aligned = (offset: number) => Math.ceil(offset / 8) * 8;
 
 export class LanguageModel {
-  private readonly tables: Record<Language, LanguageTables>;
+  private readonly tables: ModelTables;
+  /** Every dictionary word is taken as equally likely within that source. */
+  private readonly dictionaryShare: Record<Language, number>;
 
+  /** The model of the trained data (the build reads it this way once, then saves it with `toBuffer`). */
   constructor(
-    data: LanguageModelData,
+    data: LanguageModelData | ModelTables,
     private readonly dictionaries: Dictionaries,
     private readonly weights: LanguageModelWeights = DEFAULT_LANGUAGE_MODEL_WEIGHTS,
   ) {
-    if (data.format !== LANGUAGE_MODEL_FORMAT) throw new Error(`language model format ${data.format}, expected ${LANGUAGE_MODEL_FORMAT}`);
+    if ('format' in data && data.format !== LANGUAGE_MODEL_FORMAT) throw new Error(`language model format ${data.format}, expected ${LANGUAGE_MODEL_FORMAT}`);
+    this.tables = 'format' in data ? tablesOf(data) : data;
     const sizes = dictionaries.sizes();
-    const tables = {} as Record<Language, LanguageTables>;
-    for (const language of LANGUAGES) {
-      const source = data.languages[language];
-      tables[language] = {
-        frequent: zipfShares(source.frequent),
-        corpus: shares(source.corpus),
-        trigrams: source.trigrams,
-        contexts: source.contexts,
-        alphabet: source.alphabet,
-        // Every dictionary word is taken as equally likely within this source.
-        dictionaryShare: 1 / Math.max(1, sizes[language]),
-      };
-    }
-    this.tables = tables;
+    this.dictionaryShare = { en: 1 / Math.max(1, sizes.en), fr: 1 / Math.max(1, sizes.fr), es: 1 / Math.max(1, sizes.es) };
+  }
+
+  /** The model as the build stores it (dist/precomputed/language-model.bin), its tables ready to use. */
+  toBuffer(): Buffer {
+    const parts = [this.tables.words.toBuffer(), this.tables.trigrams.toBuffer(), this.tables.contexts.toBuffer()] as const;
+    const headerFor = (first: number): BinaryHeader => {
+      const words = first;
+      const trigrams = aligned(words + parts[0].length);
+      const contexts = aligned(trigrams + parts[1].length);
+      return { format: LANGUAGE_MODEL_FORMAT, alphabet: { ...this.tables.alphabet }, at: { words, trigrams, contexts } };
+    };
+    // The header's length depends on the offsets it holds: measure it with generous offsets first.
+    const headerBytes = Buffer.byteLength(JSON.stringify(headerFor(1e9)));
+    const first = aligned(BINARY_MAGIC.length + 4 + headerBytes);
+    const header = Buffer.from(JSON.stringify(headerFor(first)).padEnd(headerBytes, ' '));
+    const buffer = Buffer.alloc(aligned(headerFor(first).at.contexts + parts[2].length));
+    buffer.write(BINARY_MAGIC, 0, 'latin1');
+    buffer.writeUInt32LE(header.length, BINARY_MAGIC.length);
+    header.copy(buffer, BINARY_MAGIC.length + 4);
+    const at = headerFor(first).at;
+    parts[0].copy(buffer, at.words);
+    parts[1].copy(buffer, at.trigrams);
+    parts[2].copy(buffer, at.contexts);
+    return buffer;
+  }
+
+  /** Reads a model stored by `toBuffer`; throws when the bytes are not one, or of another format. */
+  static fromBuffer(buffer: Buffer, dictionaries: Dictionaries, weights: LanguageModelWeights = DEFAULT_LANGUAGE_MODEL_WEIGHTS): LanguageModel {
+    if (buffer.length < BINARY_MAGIC.length + 4 || buffer.toString('latin1', 0, BINARY_MAGIC.length) !== BINARY_MAGIC) throw new Error('not a language model (bad header)');
+    const headerLength = buffer.readUInt32LE(BINARY_MAGIC.length);
+    const header = JSON.parse(buffer.toString('utf8', BINARY_MAGIC.length + 4, BINARY_MAGIC.length + 4 + headerLength)) as BinaryHeader;
+    if (header.format !== LANGUAGE_MODEL_FORMAT) throw new Error(`language model format ${header.format}, expected ${LANGUAGE_MODEL_FORMAT}`);
+    const tables: ModelTables = {
+      words: StringTable.fromBuffer(buffer, header.at.words),
+      trigrams: StringTable.fromBuffer(buffer, header.at.trigrams),
+      contexts: StringTable.fromBuffer(buffer, header.at.contexts),
+      alphabet: header.alphabet,
+    };
+    return new LanguageModel(tables, dictionaries, weights);
   }
 
   /** The natural log of the word's probability in each language. */
   wordLogProbabilities(folded: string): Record<Language, number> {
     const languagesOfWord = new Set(this.dictionaries.languagesOf(folded));
+    const entry = this.tables.words.entry(folded);
+    const characters = this.characterLogProbabilities(folded);
     const result = {} as Record<Language, number>;
     for (const language of LANGUAGES) {
-      const table = this.tables[language];
+      const frequent = entry < 0 ? 0 : this.tables.words.value(entry, FREQUENT_COLUMN[language]);
+      const corpus = entry < 0 ? 0 : this.tables.words.value(entry, CORPUS_COLUMN[language]);
       const probability =
-        this.weights.frequent * valueIn(table.frequent, folded) +
-        this.weights.corpus * valueIn(table.corpus, folded) +
-        this.weights.dictionary * (languagesOfWord.has(language) ? table.dictionaryShare : 0) +
-        this.weights.characters * Math.exp(this.characterLogProbability(table, folded));
+        this.weights.frequent * frequent +
+        this.weights.corpus * corpus +
+        this.weights.dictionary * (languagesOfWord.has(language) ? this.dictionaryShare[language] : 0) +
+        this.weights.characters * Math.exp(characters[language]);
       result[language] = Math.log(probability);
     }
     return result;
@@ -179,16 +253,25 @@ export class LanguageModel {
 
   /** True when some language knows the word (a list, the texts or a dictionary), beyond its spelling's look. */
   knows(folded: string): boolean {
-    return this.dictionaries.isWord(folded) || LANGUAGES.some((language) => has(this.tables[language].frequent, folded) || has(this.tables[language].corpus, folded));
+    if (this.dictionaries.isWord(folded)) return true;
+    const entry = this.tables.words.entry(folded);
+    if (entry < 0) return false;
+    for (let column = 0; column < this.tables.words.width; column++) if (this.tables.words.value(entry, column) > 0) return true;
+    return false;
   }
 
-  private characterLogProbability(table: LanguageTables, folded: string): number {
+  /** The log probability of the word's letters under each language's trigram model (add-k smoothing). */
+  private characterLogProbabilities(folded: string): Record<Language, number> {
     const padded = `^^${folded}$`;
-    let logProbability = 0;
+    const logProbability: Record<Language, number> = { en: 0, fr: 0, es: 0 };
     for (let i = 2; i < padded.length; i++) {
-      const trigram = valueIn(table.trigrams, padded.slice(i - 2, i + 1));
-      const context = valueIn(table.contexts, padded.slice(i - 2, i));
-      logProbability += Math.log((trigram + TRIGRAM_SMOOTHING) / (context + TRIGRAM_SMOOTHING * (table.alphabet + 1)));
+      const trigram = this.tables.trigrams.entry(padded.slice(i - 2, i + 1));
+      const context = this.tables.contexts.entry(padded.slice(i - 2, i));
+      for (const language of LANGUAGES) {
+        const trigramCount = trigram < 0 ? 0 : this.tables.trigrams.value(trigram, COUNT_COLUMN[language]);
+        const contextCount = context < 0 ? 0 : this.tables.contexts.value(context, COUNT_COLUMN[language]);
+        logProbability[language] += Math.log((trigramCount + TRIGRAM_SMOOTHING) / (contextCount + TRIGRAM_SMOOTHING * (this.tables.alphabet[language] + 1)));
+      }
     }
     return logProbability;
   }

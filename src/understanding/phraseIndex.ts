@@ -10,9 +10,25 @@ export interface PhraseMatch<T> {
   readonly payload: T;
 }
 
+/** A phrase index as the build saves it (dist/precomputed/): its phrases with their payloads, in order. */
+export interface SavedPhraseIndex<T> {
+  readonly phrases: ReadonlyArray<readonly [string, readonly T[]]>;
+  readonly longest: number;
+}
+
 export class PhraseIndex<T> {
-  private readonly phrases = new Map<string, T[]>();
-  private longest = 0;
+  private readonly phrases: Map<string, T[]>;
+  private longest: number;
+
+  /** An empty index, or one the build saved (`save`). */
+  constructor(saved?: SavedPhraseIndex<T>) {
+    this.phrases = new Map(saved?.phrases.map(([key, payloads]) => [key, [...payloads]]));
+    this.longest = saved?.longest ?? 0;
+  }
+
+  save(): SavedPhraseIndex<T> {
+    return { phrases: [...this.phrases], longest: this.longest };
+  }
 
   /** Adds a phrase given as its words (already in the form the index matches on). */
   add(words: readonly string[], payload: T): void {

@@ -2,37 +2,61 @@
  * What the understanding reads besides the knowledge base, loaded once at start and shared by
  * every rebuild after a knowledge-base reload: the lexicons, the intent examples, the outside
  * organizations (data/), and what the build computed from them and from the dictionaries
- * (dist/precomputed/: the word filters, the language model and the trained classifier).
+ * (dist/precomputed/: the word filters, the language model, the trained classifier and the
+ * indexes of the shipped knowledge base).
+ *
+ * The data files are only hashed at start: their contents are parsed (YAML, then checked) the
+ * first time something asks for them, which a start whose indexes and classifier the build made
+ * from the same files never does. An edited data/ changes the hash, so the indexes are built again
+ * and the files are read then, with the same checks and messages as always.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../knowledge/schema';
+import { fingerprint } from '../util/fingerprint';
+import { PROJECT_ROOT } from '../util/projectRoot';
 import { Dictionaries, PRECOMPUTED_DIR } from './dictionary';
-import { DEFAULT_INTENTS_DIR, readIntentExamples, type IntentExample } from './intentExamples';
-import { LanguageModel, type LanguageModelData } from './languageModel';
-import { DEFAULT_LEXICON_DIR, readLexicons, type LanguageLexicon } from './lexicon';
+import { INDEXES_FILE, type SavedUnderstandingIndexes } from './indexes';
+import type { IntentExample } from './intentExamples';
+import { LanguageModel } from './languageModel';
+import type { LanguageLexicon } from './lexicon';
 import type { SavedMetaClassifier } from './metaIntents';
-import { DEFAULT_OUTSIDE_ORGANIZATIONS_FILE, readOutsideOrganizations, type OutsideOrganization } from './outsideOrganizations';
+import type { OutsideOrganization } from './outsideOrganizations';
 
-export const LANGUAGE_MODEL_FILE = 'language-model.json';
+/**
+ * The readers of the data files, loaded the first time a file is parsed: with them comes the YAML
+ * parser, which a start from the build's files does not need at all.
+ */
+const readers = {
+  lexicons: () => require('./lexicon') as typeof import('./lexicon'),
+  intentExamples: () => require('./intentExamples') as typeof import('./intentExamples'),
+  outsideOrganizations: () => require('./outsideOrganizations') as typeof import('./outsideOrganizations'),
+  yaml: () => require('js-yaml') as typeof import('js-yaml'),
+};
+
+export const LANGUAGE_MODEL_FILE = 'language-model.bin';
 export const CLASSIFIER_FILE = 'meta-intents.json';
 
-export interface UnderstandingResources {
+/** The understanding's data files, each parsed and checked the first time it is asked for. */
+export interface UnderstandingData {
   readonly lexicons: Record<Language, LanguageLexicon>;
   /** The intent examples, read when first asked for (only training needs them, not a start with a built classifier). */
   readonly intentExamples: () => readonly IntentExample[];
   /** Names written in place of {place} in the examples. */
   readonly placeNames: readonly string[];
   readonly outsideOrganizations: readonly OutsideOrganization[];
+  /** A hash of the data files above, part of the classifier's fingerprint and of the indexes' key. */
+  readonly dataFingerprint: string;
+}
+
+export interface UnderstandingResources extends UnderstandingData {
   readonly dictionaries: Dictionaries;
   readonly languageModel: LanguageModel;
   /** The classifier the build trained, if it was built; the understander checks it fits. */
   readonly savedClassifier?: SavedMetaClassifier;
-  /** A hash of the data files above, part of the classifier's fingerprint. */
-  readonly dataFingerprint: string;
+  /** The indexes the build made of the shipped knowledge base, if any; the understander checks they fit. */
+  readonly savedIndexes?: () => SavedUnderstandingIndexes | undefined;
 }
 
 export interface ResourceLocations {
@@ -42,36 +66,57 @@ export interface ResourceLocations {
   readonly precomputedDir: string;
 }
 
+/** The shipped data's folders: the readers' own defaults (lexicon.ts, intentExamples.ts, outsideOrganizations.ts), named here so that naming them loads no reader. */
 export const DEFAULT_RESOURCE_LOCATIONS: ResourceLocations = Object.freeze({
-  lexiconDir: DEFAULT_LEXICON_DIR,
-  intentsDir: DEFAULT_INTENTS_DIR,
-  outsideOrganizationsFile: DEFAULT_OUTSIDE_ORGANIZATIONS_FILE,
+  lexiconDir: join(PROJECT_ROOT, 'data', 'lexicon'),
+  intentsDir: join(PROJECT_ROOT, 'data', 'intents'),
+  outsideOrganizationsFile: join(PROJECT_ROOT, 'data', 'outside-organizations.yaml'),
   precomputedDir: PRECOMPUTED_DIR,
 });
 
-const placeholdersFileSchema = z.strictObject({ place: z.array(z.string().trim().min(1)).min(1) });
+/** The names written in place of {place} (data/intents/placeholders.yaml), checked. */
+function readPlaceNames(file: string): string[] {
+  const schema = z.strictObject({ place: z.array(z.string().trim().min(1)).min(1) });
+  return schema.parse(readers.yaml().load(readFileSync(file, 'utf8'))).place;
+}
 
-/** The files of a folder, sorted, as one hash: what the data files say, without reading them as YAML. */
+/** The data files' contents, in a fixed order, as one hash (their folder does not count: a moved deployment keeps its precomputed files). */
 function hashFiles(files: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const file of files) hash.update(file).update(readFileSync(file));
-  return hash.digest('hex').slice(0, 16);
+  return fingerprint(...files.map((file) => readFileSync(file)));
+}
+
+/** A value computed the first time it is asked for. */
+function once<T>(compute: () => T): () => T {
+  let computed: { readonly value: T } | undefined;
+  return () => (computed ??= { value: compute() }).value;
 }
 
 /** Reads the data files only (what the build needs before anything is precomputed). */
-export function readUnderstandingData(locations: ResourceLocations = DEFAULT_RESOURCE_LOCATIONS) {
-  const lexicons = readLexicons(locations.lexiconDir);
-  let examples: readonly IntentExample[] | undefined;
-  const intentExamples = () => (examples ??= readIntentExamples(locations.intentsDir));
-  const placeholders = placeholdersFileSchema.parse(parseYaml(readFileSync(join(locations.intentsDir, 'placeholders.yaml'), 'utf8')));
-  const outsideOrganizations = readOutsideOrganizations(locations.outsideOrganizationsFile);
+export function readUnderstandingData(locations: ResourceLocations = DEFAULT_RESOURCE_LOCATIONS): UnderstandingData {
+  const placeholdersFile = join(locations.intentsDir, 'placeholders.yaml');
   const dataFiles = [
     ...LANGUAGES.map((language) => join(locations.lexiconDir, `${language}.yaml`)),
     ...LANGUAGES.map((language) => join(locations.intentsDir, `${language}.yaml`)),
-    join(locations.intentsDir, 'placeholders.yaml'),
+    placeholdersFile,
     locations.outsideOrganizationsFile,
   ];
-  return { lexicons, intentExamples, placeNames: placeholders.place, outsideOrganizations, dataFingerprint: hashFiles(dataFiles) };
+  const lexicons = once(() => readers.lexicons().readLexicons(locations.lexiconDir));
+  const intentExamples = once(() => readers.intentExamples().readIntentExamples(locations.intentsDir));
+  const placeNames = once(() => readPlaceNames(placeholdersFile));
+  const outsideOrganizations = once(() => readers.outsideOrganizations().readOutsideOrganizations(locations.outsideOrganizationsFile));
+  return {
+    get lexicons() {
+      return lexicons();
+    },
+    intentExamples,
+    get placeNames() {
+      return placeNames();
+    },
+    get outsideOrganizations() {
+      return outsideOrganizations();
+    },
+    dataFingerprint: hashFiles(dataFiles),
+  };
 }
 
 /** Reads everything; fails with a clear message when the build's files are missing. */
@@ -80,10 +125,29 @@ export function loadUnderstandingResources(locations: ResourceLocations = DEFAUL
   const dictionaries = Dictionaries.load(locations.precomputedDir);
   const modelFile = join(locations.precomputedDir, LANGUAGE_MODEL_FILE);
   if (!existsSync(modelFile)) throw new Error(`the language model (${modelFile}) is missing. Run "npm run build".`);
-  const languageModel = new LanguageModel(JSON.parse(readFileSync(modelFile, 'utf8')) as LanguageModelData, dictionaries);
+  const languageModel = LanguageModel.fromBuffer(readFileSync(modelFile), dictionaries);
   const classifierFile = join(locations.precomputedDir, CLASSIFIER_FILE);
   const savedClassifier = existsSync(classifierFile) ? (JSON.parse(readFileSync(classifierFile, 'utf8')) as SavedMetaClassifier) : undefined;
-  return { ...data, dictionaries, languageModel, ...(savedClassifier ? { savedClassifier } : {}) };
+  const indexesFile = join(locations.precomputedDir, INDEXES_FILE);
+  // Read each time the understander asks (at start, on a reload) rather than kept: once restored, the file's contents are garbage.
+  const savedIndexes = () => (existsSync(indexesFile) ? (JSON.parse(readFileSync(indexesFile, 'utf8')) as SavedUnderstandingIndexes) : undefined);
+  return {
+    get lexicons() {
+      return data.lexicons;
+    },
+    intentExamples: data.intentExamples,
+    get placeNames() {
+      return data.placeNames;
+    },
+    get outsideOrganizations() {
+      return data.outsideOrganizations;
+    },
+    dictionaries,
+    languageModel,
+    ...(savedClassifier ? { savedClassifier } : {}),
+    savedIndexes,
+    dataFingerprint: data.dataFingerprint,
+  };
 }
 
 /** The resources of the shipped data, loaded once per process. */
@@ -92,4 +156,3 @@ export function shippedResources(): UnderstandingResources {
   shipped ??= loadUnderstandingResources();
   return shipped;
 }
-

@@ -32,26 +32,62 @@ export interface ScoredDocument {
   readonly matchedWords: number;
 }
 
+/** A document index as the build saves it (dist/precomputed/), to be read back instead of built. */
+export interface SavedDocumentIndex {
+  readonly documents: ReadonlyArray<{ readonly kind: DocumentKind; readonly id: string }>;
+  /** Each stem or stem pair with its documents and weights, as flat pairs [document, weight, ...], in the order they were indexed. */
+  readonly postings: ReadonlyArray<readonly [string, readonly number[]]>;
+  readonly vocabulary: readonly string[];
+  readonly vocabularyByLanguage: Readonly<Record<Language, readonly string[]>>;
+}
+
 export class DocumentIndex {
+  /** Which documents have each stem or pair, with the weight of the best field that has it. */
   private readonly postings = new Map<string, Map<number, number>>();
+  /** The documents' kinds and ids, by their position in the list (their texts are not kept). */
+  private readonly documents: ReadonlyArray<{ readonly kind: DocumentKind; readonly id: string }>;
   /** Where each document ("project:prosol") sits in the list. */
   private readonly positions = new Map<string, number>();
   private readonly idf = new Map<string, number>();
   /** Every folded word of every document, for telling known words from unknown ones. */
-  readonly vocabulary = new Set<string>();
+  readonly vocabulary: Set<string>;
   /** The folded words of the documents written in each language. */
-  readonly vocabularyByLanguage: Record<Language, Set<string>> = { en: new Set(), fr: new Set(), es: new Set() };
+  readonly vocabularyByLanguage: Record<Language, Set<string>>;
 
   /**
    * `stopWords` are left out of word pairs: "sucre de canne" gives the pair "sucre canne", which
-   * a question's "canne" next to "sucre" finds.
+   * a question's "canne" next to "sucre" finds. An index the build saved is read back as it was.
    */
+  constructor(documents: readonly RetrievalDocument[], stopWords?: ReadonlySet<string>);
+  constructor(saved: SavedDocumentIndex, stopWords?: ReadonlySet<string>);
   constructor(
-    private readonly documents: readonly RetrievalDocument[],
+    source: readonly RetrievalDocument[] | SavedDocumentIndex,
     private readonly stopWords: ReadonlySet<string> = new Set(),
   ) {
+    if (!isDocumentList(source)) {
+      this.documents = source.documents;
+      this.vocabulary = new Set(source.vocabulary);
+      this.vocabularyByLanguage = { en: new Set(source.vocabularyByLanguage.en), fr: new Set(source.vocabularyByLanguage.fr), es: new Set(source.vocabularyByLanguage.es) };
+      for (const [key, pairs] of source.postings) {
+        const posting = new Map<number, number>();
+        for (let i = 0; i < pairs.length; i += 2) posting.set(pairs[i]!, pairs[i + 1]!);
+        this.postings.set(key, posting);
+      }
+    } else {
+      this.documents = source.map(({ kind, id }) => ({ kind, id }));
+      this.vocabulary = new Set();
+      this.vocabularyByLanguage = { en: new Set(), fr: new Set(), es: new Set() };
+      this.index(source);
+    }
+    this.documents.forEach((document, index) => this.positions.set(`${document.kind}:${document.id}`, index));
+    const total = this.documents.length;
+    for (const [stem, posting] of this.postings) {
+      this.idf.set(stem, Math.log(1 + (total - posting.size + 0.5) / (posting.size + 0.5)));
+    }
+  }
+
+  private index(documents: readonly RetrievalDocument[]): void {
     documents.forEach((document, index) => {
-      this.positions.set(`${document.kind}:${document.id}`, index);
       for (const field of document.fields) {
         const content: string[] = [];
         for (const token of normalize(field.text).tokens) {
@@ -59,15 +95,20 @@ export class DocumentIndex {
           if (field.language) this.vocabularyByLanguage[field.language].add(token.folded);
           const stems = field.language ? [stemIn(field.language, token.folded)] : stemsOf(token.folded);
           for (const stem of stems) this.post(stem, index, field.weight);
-          if (!stopWords.has(token.folded)) content.push(stemIn(field.language ?? 'en', token.folded));
+          if (!this.stopWords.has(token.folded)) content.push(stemIn(field.language ?? 'en', token.folded));
         }
         for (let i = 1; i < content.length; i++) this.post(`${content[i - 1]}+${content[i]}`, index, field.weight);
       }
     });
-    const total = documents.length;
-    for (const [stem, posting] of this.postings) {
-      this.idf.set(stem, Math.log(1 + (total - posting.size + 0.5) / (posting.size + 0.5)));
-    }
+  }
+
+  save(): SavedDocumentIndex {
+    return {
+      documents: this.documents,
+      postings: [...this.postings].map(([key, posting]) => [key, [...posting].flat()]),
+      vocabulary: [...this.vocabulary],
+      vocabularyByLanguage: { en: [...this.vocabularyByLanguage.en], fr: [...this.vocabularyByLanguage.fr], es: [...this.vocabularyByLanguage.es] },
+    };
   }
 
   private post(key: string, document: number, weight: number): void {
@@ -127,3 +168,5 @@ export class DocumentIndex {
     return results.sort((a, b) => b.score - a.score);
   }
 }
+
+const isDocumentList = (source: readonly RetrievalDocument[] | SavedDocumentIndex): source is readonly RetrievalDocument[] => Array.isArray(source);

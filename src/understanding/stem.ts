@@ -2,18 +2,31 @@
  * Per-language stemming with natural's Porter stemmers (English, French, Spanish). Stems are taken
  * of folded words, on both the knowledge base's side and the question's, so that a question typed
  * without accents meets the accented text it is about.
+ *
+ * The stems of the bot's own words (the knowledge base's, the lexicons', the intent examples') are
+ * computed by the build (stemCache.ts) and looked up first; a stemmer module is loaded the first
+ * time a word outside them needs it, so a start whose first question uses the bot's words does
+ * not load the three stemmers.
  */
-import englishStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
-import frenchStemmer from 'natural/lib/natural/stemmers/porter_stemmer_fr';
-import spanishStemmer from 'natural/lib/natural/stemmers/porter_stemmer_es';
 import type { Language } from '../knowledge/schema';
 import { fold } from './normalize';
 
-const STEMMERS: Record<Language, { stem(token: string): string }> = {
-  en: englishStemmer,
-  fr: frenchStemmer,
-  es: spanishStemmer,
+type Stemmer = { stem(token: string): string };
+
+/** Each language's stemmer, loaded when first needed. */
+const loaders: Record<Language, () => Stemmer> = {
+  en: () => require('natural/lib/natural/stemmers/porter_stemmer') as typeof import('natural/lib/natural/stemmers/porter_stemmer'),
+  fr: () => require('natural/lib/natural/stemmers/porter_stemmer_fr') as typeof import('natural/lib/natural/stemmers/porter_stemmer_fr'),
+  es: () => require('natural/lib/natural/stemmers/porter_stemmer_es') as typeof import('natural/lib/natural/stemmers/porter_stemmer_es'),
 };
+const stemmers: Partial<Record<Language, Stemmer>> = {};
+const stemmer = (language: Language): Stemmer => (stemmers[language] ??= loaders[language]());
+
+/** A folded word -> its stem, per language: what the stemmers give, computed ahead. */
+export type StemTable = Readonly<Record<Language, Readonly<Record<string, string>>>>;
+
+/** The build's stems (read-only; never emptied), then the stems computed in this process. */
+let prebuilt: StemTable = { en: {}, fr: {}, es: {} };
 
 /**
  * Stems already computed, per language. The knowledge base repeats its words many times, and so
@@ -25,9 +38,11 @@ const memo: Record<Language, Map<string, string>> = { en: new Map(), fr: new Map
 /** The stem of a folded word in one language; numbers and very short words stay as they are. */
 export function stemIn(language: Language, folded: string): string {
   if (folded.length <= 3 || /^\d+$/.test(folded)) return folded;
+  const table = prebuilt[language];
+  if (Object.hasOwn(table, folded)) return table[folded]!;
   const known = memo[language].get(folded);
   if (known !== undefined) return known;
-  const stem = fold(STEMMERS[language].stem(folded));
+  const stem = fold(stemmer(language).stem(folded));
   if (memo[language].size >= MEMO_LIMIT) memo[language].clear();
   memo[language].set(folded, stem);
   return stem;
@@ -42,17 +57,13 @@ export function stemsOf(folded: string): string[] {
   return [...new Set([en, fr, es])];
 }
 
-/** The stems computed so far, to keep across restarts (see stemCache.ts). */
+/** The stems known in this process, the build's and those computed since (the build saves them, see stemCache.ts). */
 export function stemMemoEntries(): Record<Language, Array<[string, string]>> {
-  return { en: [...memo.en], fr: [...memo.fr], es: [...memo.es] };
+  const entries = (language: Language): Array<[string, string]> => [...Object.entries(prebuilt[language]), ...memo[language]];
+  return { en: entries('en'), fr: entries('fr'), es: entries('es') };
 }
 
-/** Adds stems computed by an earlier process; they are what the stemmers would compute again. */
-export function addStemMemoEntries(entries: Partial<Record<Language, ReadonlyArray<readonly [string, string]>>>): void {
-  for (const language of ['en', 'fr', 'es'] as const) {
-    for (const [word, stem] of entries[language] ?? []) {
-      if (memo[language].size >= MEMO_LIMIT) return;
-      memo[language].set(word, stem);
-    }
-  }
+/** Uses stems the build computed; they are what the stemmers would compute again. */
+export function usePrebuiltStems(table: StemTable): void {
+  prebuilt = table;
 }

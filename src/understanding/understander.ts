@@ -5,28 +5,25 @@
  * evidence and confidence (`recognize`); the dialog decides what to do with them. It knows nothing
  * of the Bot Framework, so it can be tested and benchmarked alone.
  */
-import { createHash } from 'node:crypto';
 import { decide, DEFAULT_DECISION_THRESHOLDS, type DecisionThresholds } from '../../dialogs/decision';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { LANGUAGES, type Language } from '../knowledge/schema';
-import { analyze, classifierWords, read, type Analysis, type AnalysisIndexes, type LanguageCue } from './analyze';
-import { buildDocuments } from './documents';
+import { fingerprint } from '../util/fingerprint';
+import { analyze, classifierWords, read, type Analysis, type AnalysisIndexes } from './analyze';
 import { FuzzyVocabulary } from './fuzzy';
-import { Gazetteer } from './gazetteer';
-import { fillPlaceholders, PLACEHOLDERS, type Placeholder } from './intentExamples';
+import { buildIndexes, indexesKey, restoreIndexes } from './indexes';
+import type { Placeholder } from './intentExamples';
 import { DEFAULT_INTERPRET_OPTIONS, interpret, type InterpretOptions, type Recognition } from './interpret';
 import { DEFAULT_LANGUAGE_DETECTION, LanguageDetector, type LanguageDetectionOptions } from './language';
-import type { CueKind } from './lexicon';
 import { DEFAULT_META_CLASSIFIER_OPTIONS, featuresOf, MetaIntentClassifier, type MetaClassifierOptions, type MetaIntent } from './metaIntents';
-import { normalize } from './normalize';
-import { PhraseIndex } from './phraseIndex';
 import { DEFAULT_RESOLVE_OPTIONS, resolve, type ResolveOptions } from './resolve';
 import { shippedResources, type UnderstandingResources } from './resources';
-import { DocumentIndex } from './retrieval';
+import type { DocumentIndex } from './retrieval';
 import { Speller } from './speller';
 import { EMPTY_CONTEXT, type ConversationContext, type Understanding } from './types';
 
-const foldedWords = (phrase: string) => normalize(phrase).tokens.map((token) => token.folded);
+/** The examples' module (and the YAML reader it brings) is loaded only to train, which a start with the build's classifier never does. */
+const intentExamplesModule = () => require('./intentExamples') as typeof import('./intentExamples');
 
 /** Bump when the classifier's features change, so that a model trained before is not reused. */
 const FEATURES_VERSION = 'features/7';
@@ -60,38 +57,27 @@ export class Understander {
   private readonly sectorWords: ReadonlyMap<string, ReadonlySet<string>>;
   /** Whether the classifier was trained here (true) or read from the build's files. */
   readonly trainedClassifier: boolean;
+  /** Whether the indexes were read from the build's files (true) or built here. */
+  readonly restoredIndexes: boolean;
 
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly resources: UnderstandingResources = shippedResources(),
     private readonly options: UnderstanderOptions = DEFAULT_UNDERSTANDER_OPTIONS,
   ) {
-    const { lexicons, dictionaries } = resources;
-    const gazetteer = new Gazetteer(kb, resources.outsideOrganizations, (word) => dictionaries.isWord(word));
-    const functionWords = new Set<string>(LANGUAGES.flatMap((language) => lexicons[language].functionWords.flatMap(foldedWords)));
-    this.documents = new DocumentIndex(buildDocuments(kb), functionWords);
-
-    const cues = new PhraseIndex<LanguageCue>();
-    const cueWords = new Set<string>();
-    for (const language of LANGUAGES) {
-      for (const [kind, phrases] of Object.entries(lexicons[language].cues) as Array<[CueKind, readonly string[]]>) {
-        for (const phrase of phrases) {
-          const words = foldedWords(phrase);
-          cues.add(words, { kind, language });
-          for (const word of words) cueWords.add(word);
-        }
-      }
-    }
+    // The build's indexes when they were made from this knowledge base and these data files;
+    // built here otherwise (an edited data/, another knowledge base), with the same result.
+    const key = indexesKey(kb, resources);
+    const restored = restoreIndexes(resources.savedIndexes?.(), key);
+    this.restoredIndexes = restored !== undefined;
+    const built = restored ?? buildIndexes(kb, resources);
+    const { gazetteer, functionWords, cueWords, cues } = built;
+    this.documents = built.documents;
     const known = new Set<string>([...gazetteer.vocabulary, ...this.documents.vocabulary, ...functionWords, ...cueWords]);
     // Among equally close corrections, the words questions are made of come first, then names.
     const weight = (word: string) => (cueWords.has(word) || functionWords.has(word) ? 2 : gazetteer.vocabulary.has(word) ? 1 : 0);
-    const speller = new Speller(known, dictionaries, new FuzzyVocabulary(known, weight), mergedAbbreviations(resources));
-    this.sectorWords = new Map(
-      kb.sectors.map((sector) => {
-        const phrases = [sector.name.en, sector.name.fr, sector.name.es, ...sector.aliases, ...sector.keywords.en, ...sector.keywords.fr, ...sector.keywords.es];
-        return [sector.id, new Set(phrases.flatMap(foldedWords).filter((word) => !functionWords.has(word)))];
-      }),
-    );
+    const speller = new Speller(known, resources.dictionaries, new FuzzyVocabulary(known, weight), built.abbreviations);
+    this.sectorWords = built.sectorWords;
     this.functionWords = functionWords;
     const reading: AnalysisIndexes = {
       gazetteer,
@@ -105,9 +91,9 @@ export class Understander {
     const fingerprint = this.fingerprint();
     const saved = resources.savedClassifier;
     const fits = saved?.fingerprint === fingerprint && Array.isArray(saved.counts?.features);
-    const restored = fits ? MetaIntentClassifier.restore(saved, options.classifier) : undefined;
-    this.trainedClassifier = restored === undefined;
-    const classifier = restored ?? MetaIntentClassifier.train(this.trainingExamples(reading), fingerprint, options.classifier);
+    const restoredClassifier = fits ? MetaIntentClassifier.restore(saved, options.classifier) : undefined;
+    this.trainedClassifier = restoredClassifier === undefined;
+    const classifier = restoredClassifier ?? MetaIntentClassifier.train(this.trainingExamples(reading), fingerprint, options.classifier);
     this.indexes = { ...reading, classifier };
   }
 
@@ -121,10 +107,7 @@ export class Understander {
       ...this.kb.sectors.map((s) => [s.name, s.aliases, s.keywords]),
       ...this.kb.partners.map((p) => [p.name, p.aliases]),
     ];
-    return createHash('sha256')
-      .update(JSON.stringify({ version: FEATURES_VERSION, data: this.resources.dataFingerprint, names, words: this.resources.dictionaries.sizes() }))
-      .digest('hex')
-      .slice(0, 16);
+    return fingerprint(JSON.stringify({ version: FEATURES_VERSION, data: this.resources.dataFingerprint, names, words: this.resources.dictionaries.sizes() }));
   }
 
   /**
@@ -135,6 +118,7 @@ export class Understander {
    */
   private trainingExamples(reading: AnalysisIndexes): TrainingExample[] {
     const names = this.placeholderNames();
+    const { fillPlaceholders } = intentExamplesModule();
     const written = this.resources.intentExamples().map((example, index) => ({ ...example, text: fillPlaceholders(example.text, names, index) }));
     const keywords = this.kb.projects.flatMap((project, p) =>
       LANGUAGES.flatMap((language) =>
@@ -151,7 +135,7 @@ export class Understander {
   /** The names each placeholder of the examples stands for, in turn. */
   private placeholderNames(): Record<Placeholder, string[]> {
     const { kb } = this;
-    const names: Record<Placeholder, string[]> = Object.fromEntries(PLACEHOLDERS.map((p) => [p, [] as string[]])) as Record<Placeholder, string[]>;
+    const names: Record<Placeholder, string[]> = Object.fromEntries(intentExamplesModule().PLACEHOLDERS.map((p) => [p, [] as string[]])) as Record<Placeholder, string[]>;
     names.organization = kb.organizations.flatMap((o) => [o.acronym, o.name.en]);
     names.project = kb.projects.flatMap((p) => [...(p.acronym ? [p.acronym] : []), p.title.en, p.title.fr, p.title.es]);
     names.country = kb.countries.flatMap((c) => [c.name.en, c.name.fr, c.name.es]);
@@ -202,21 +186,4 @@ export class Understander {
     const domain = recognition.interpretations.find((candidate) => candidate.understanding.meta === 'domain' || candidate.understanding.meta === undefined);
     return domain?.understanding ?? this.understand(text, EMPTY_CONTEXT, locale);
   }
-}
-
-/** The chat abbreviations of the three languages; one that two languages read differently is left out. */
-function mergedAbbreviations(resources: UnderstandingResources): Map<string, string> {
-  const merged = new Map<string, string>();
-  const conflicting = new Set<string>();
-  for (const language of LANGUAGES) {
-    for (const [short, word] of Object.entries(resources.lexicons[language].abbreviations)) {
-      const folded = foldedWords(short)[0];
-      const full = foldedWords(word)[0];
-      if (!folded || !full) continue;
-      if (merged.has(folded) && merged.get(folded) !== full) conflicting.add(folded);
-      merged.set(folded, full);
-    }
-  }
-  for (const short of conflicting) merged.delete(short);
-  return merged;
 }

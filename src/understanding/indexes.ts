@@ -1,0 +1,153 @@
+/**
+ * The indexes the Understander reads messages with, built from the knowledge base and data/: the
+ * names (gazetteer), the facts (document index), the cue phrases, the function words, the sectors'
+ * words and the chat abbreviations. Building them means tokenizing and stemming every text of the
+ * knowledge base, the largest part of a cold start; the build does it once
+ * (src/build/precompute.ts) and saves them to dist/precomputed/understanding-indexes.json under a
+ * key made of everything they are built from. A start whose knowledge base and data files give the
+ * same key reads them back; any other (an edited data/, a reload after an edit, another knowledge
+ * base) builds them here, with the same result.
+ */
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { knowledgeBaseFingerprint } from '../knowledge/load';
+import { LANGUAGES, type Language } from '../knowledge/schema';
+import { fingerprint } from '../util/fingerprint';
+import type { LanguageCue } from './analyze';
+import { buildDocuments } from './documents';
+import { Gazetteer, type SavedGazetteer } from './gazetteer';
+import type { CueKind, LanguageLexicon } from './lexicon';
+import { normalize } from './normalize';
+import type { OutsideOrganization } from './outsideOrganizations';
+import { PhraseIndex, type SavedPhraseIndex } from './phraseIndex';
+import { DocumentIndex, type SavedDocumentIndex } from './retrieval';
+import type { Dictionaries } from './dictionary';
+
+export const INDEXES_FILE = 'understanding-indexes.json';
+
+/**
+ * Bump when the way the indexes are built changes (this file, gazetteer.ts, retrieval.ts,
+ * documents.ts, normalize.ts, stem.ts), so that a file saved by older code is never read back.
+ * The build also rewrites the file whenever the compiled code changed (see precompute.ts).
+ */
+const INDEXES_FORMAT = 'coop-understanding-indexes/1';
+
+export interface UnderstandingIndexes {
+  readonly gazetteer: Gazetteer;
+  readonly documents: DocumentIndex;
+  readonly cues: PhraseIndex<LanguageCue>;
+  /** Every folded word of every cue phrase. */
+  readonly cueWords: ReadonlySet<string>;
+  readonly functionWords: ReadonlySet<string>;
+  /** Each sector's words (its names, aliases and keywords, without function words). */
+  readonly sectorWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The chat abbreviations of the three languages; one that two languages read differently is left out. */
+  readonly abbreviations: ReadonlyMap<string, string>;
+}
+
+/** What the indexes are built from, besides the knowledge base. */
+export interface IndexSources {
+  readonly lexicons: Record<Language, LanguageLexicon>;
+  readonly outsideOrganizations: readonly OutsideOrganization[];
+  readonly dictionaries: Dictionaries;
+  /** A fingerprint of the data files the lexicons and the outside organizations were read from. */
+  readonly dataFingerprint: string;
+}
+
+/** The indexes as the build saves them, with the key of what they were built from. */
+export interface SavedUnderstandingIndexes {
+  readonly format: string;
+  readonly key: string;
+  readonly gazetteer: SavedGazetteer;
+  readonly documents: SavedDocumentIndex;
+  readonly cues: SavedPhraseIndex<LanguageCue>;
+  readonly cueWords: readonly string[];
+  readonly functionWords: readonly string[];
+  readonly sectorWords: ReadonlyArray<readonly [string, readonly string[]]>;
+  readonly abbreviations: ReadonlyArray<readonly [string, string]>;
+}
+
+const foldedWords = (phrase: string) => normalize(phrase).tokens.map((token) => token.folded);
+
+/**
+ * The key of the indexes of a knowledge base: the files it was loaded from (or, for one made in
+ * code, its content), the data files, the dictionaries (the gazetteer asks them which outside
+ * names are everyday words) and the format.
+ */
+export function indexesKey(kb: KnowledgeBase, sources: Pick<IndexSources, 'dictionaries' | 'dataFingerprint'>): string {
+  const knowledge =
+    knowledgeBaseFingerprint(kb) ?? `content:${fingerprint(JSON.stringify([kb.organizations, kb.projects, kb.partners, kb.countries, kb.regions, kb.sectors, kb.overview]))}`;
+  return fingerprint(INDEXES_FORMAT, knowledge, sources.dataFingerprint, JSON.stringify(sources.dictionaries.sizes()));
+}
+
+/** Builds every index from the knowledge base and the data files. */
+export function buildIndexes(kb: KnowledgeBase, sources: IndexSources): UnderstandingIndexes {
+  const { lexicons, dictionaries } = sources;
+  const gazetteer = new Gazetteer(kb, sources.outsideOrganizations, (word) => dictionaries.isWord(word));
+  const functionWords = new Set<string>(LANGUAGES.flatMap((language) => lexicons[language].functionWords.flatMap(foldedWords)));
+  const documents = new DocumentIndex(buildDocuments(kb), functionWords);
+  const cues = new PhraseIndex<LanguageCue>();
+  const cueWords = new Set<string>();
+  for (const language of LANGUAGES) {
+    for (const [kind, phrases] of Object.entries(lexicons[language].cues) as Array<[CueKind, readonly string[]]>) {
+      for (const phrase of phrases) {
+        const words = foldedWords(phrase);
+        cues.add(words, { kind, language });
+        for (const word of words) cueWords.add(word);
+      }
+    }
+  }
+  const sectorWords = new Map(
+    kb.sectors.map((sector) => {
+      const phrases = [sector.name.en, sector.name.fr, sector.name.es, ...sector.aliases, ...sector.keywords.en, ...sector.keywords.fr, ...sector.keywords.es];
+      return [sector.id, new Set(phrases.flatMap(foldedWords).filter((word) => !functionWords.has(word)))] as const;
+    }),
+  );
+  return { gazetteer, documents, cues, cueWords, functionWords, sectorWords, abbreviations: mergedAbbreviations(lexicons) };
+}
+
+/** The indexes as the build writes them. */
+export function saveIndexes(indexes: UnderstandingIndexes, key: string): SavedUnderstandingIndexes {
+  return {
+    format: INDEXES_FORMAT,
+    key,
+    gazetteer: indexes.gazetteer.save(),
+    documents: indexes.documents.save(),
+    cues: indexes.cues.save(),
+    cueWords: [...indexes.cueWords],
+    functionWords: [...indexes.functionWords],
+    sectorWords: [...indexes.sectorWords].map(([id, words]) => [id, [...words]] as const),
+    abbreviations: [...indexes.abbreviations],
+  };
+}
+
+/** The saved indexes when they were built from the same inputs (`key`), else undefined. */
+export function restoreIndexes(saved: SavedUnderstandingIndexes | undefined, key: string): UnderstandingIndexes | undefined {
+  if (saved?.format !== INDEXES_FORMAT || saved.key !== key) return undefined;
+  const functionWords = new Set(saved.functionWords);
+  return {
+    gazetteer: new Gazetteer(saved.gazetteer),
+    documents: new DocumentIndex(saved.documents, functionWords),
+    cues: new PhraseIndex(saved.cues),
+    cueWords: new Set(saved.cueWords),
+    functionWords,
+    sectorWords: new Map(saved.sectorWords.map(([id, words]) => [id, new Set(words)])),
+    abbreviations: new Map(saved.abbreviations),
+  };
+}
+
+/** The chat abbreviations of the three languages; one that two languages read differently is left out. */
+function mergedAbbreviations(lexicons: Record<Language, LanguageLexicon>): Map<string, string> {
+  const merged = new Map<string, string>();
+  const conflicting = new Set<string>();
+  for (const language of LANGUAGES) {
+    for (const [short, word] of Object.entries(lexicons[language].abbreviations)) {
+      const folded = foldedWords(short)[0];
+      const full = foldedWords(word)[0];
+      if (!folded || !full) continue;
+      if (merged.has(folded) && merged.get(folded) !== full) conflicting.add(folded);
+      merged.set(folded, full);
+    }
+  }
+  for (const short of conflicting) merged.delete(short);
+  return merged;
+}

@@ -1,0 +1,141 @@
+/**
+ * What the build precomputes for a fast start (dist/precomputed/: the validated knowledge base, the
+ * Understander's indexes, the stems of the bot's own words, the language model's tables) changes
+ * nothing the bot understands: an Understander started from those files and one built from scratch
+ * (data/ parsed and checked, indexes built, classifier trained, no stems ahead) read the evaluation
+ * sets identically. A knowledge base or data/ other than the build's falls back to building.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readQuestionSet, type QuestionItem } from '../src/eval/questionSet';
+import { KnowledgeBase } from '../src/knowledge/knowledgeBase';
+import { DEFAULT_DATA_DIR, KNOWLEDGE_BASE_SNAPSHOT, knowledgeBaseFingerprint, loadKnowledgeBase, readKnowledgeBaseParts, type KnowledgeBaseSnapshot } from '../src/knowledge/load';
+import { buildIndexes, INDEXES_FILE, restoreIndexes, saveIndexes, indexesKey, type SavedUnderstandingIndexes } from '../src/understanding/indexes';
+import { PRECOMPUTED_DIR } from '../src/understanding/dictionary';
+import { loadUnderstandingResources, type UnderstandingResources } from '../src/understanding/resources';
+import { loadStemCache } from '../src/understanding/stemCache';
+import { stemIn } from '../src/understanding/stem';
+import { contextAfter, EMPTY_CONTEXT, type ConversationContext } from '../src/understanding/types';
+import { Understander } from '../src/understanding/understander';
+
+/** The shipped resources without anything precomputed from data/ (the word filters and the language model stay: they come from the dictionaries). */
+function fromScratch(resources: UnderstandingResources): UnderstandingResources {
+  return {
+    lexicons: resources.lexicons,
+    intentExamples: resources.intentExamples,
+    placeNames: resources.placeNames,
+    outsideOrganizations: resources.outsideOrganizations,
+    dictionaries: resources.dictionaries,
+    languageModel: resources.languageModel,
+    dataFingerprint: resources.dataFingerprint,
+  };
+}
+
+/** The items of a set in conversations (items without one are each their own), in order. */
+function conversations(items: readonly QuestionItem[]): QuestionItem[][] {
+  const byId = new Map<string, QuestionItem[]>();
+  items.forEach((item, index) => {
+    const key = item.conversation ?? `single-${index}`;
+    byId.set(key, [...(byId.get(key) ?? []), item]);
+  });
+  return [...byId.values()];
+}
+
+/** Every reading of a set's messages: the candidate interpretations and the decision, turn after turn. */
+function readings(understander: Understander, items: readonly QuestionItem[]): unknown[] {
+  return conversations(items).flatMap((turns) => {
+    let context: ConversationContext = EMPTY_CONTEXT;
+    return turns.map((item) => {
+      const recognition = understander.recognize(item.q, context, item.locale);
+      const understanding = understander.understand(item.q, context, item.locale);
+      context = contextAfter(understanding, context);
+      return { id: item.id, recognition, understanding };
+    });
+  });
+}
+
+describe('a start from the precomputed files', () => {
+  let scratchKb: KnowledgeBase;
+  let shipped: UnderstandingResources;
+  let scratch: Understander;
+  let kb: KnowledgeBase;
+  let precomputed: Understander;
+  beforeAll(() => {
+    // Built from scratch first, so that no stem comes from the build's file.
+    scratchKb = new KnowledgeBase(readKnowledgeBaseParts());
+    shipped = loadUnderstandingResources();
+    scratch = new Understander(scratchKb, fromScratch(shipped));
+    loadStemCache();
+    kb = loadKnowledgeBase();
+    precomputed = new Understander(kb, shipped);
+  }, 120_000);
+
+  it('really starts from them: the knowledge base, the indexes and the classifier are read, not built', () => {
+    const snapshot = JSON.parse(readFileSync(KNOWLEDGE_BASE_SNAPSHOT, 'utf8')) as KnowledgeBaseSnapshot;
+    expect(knowledgeBaseFingerprint(kb)).toBe(snapshot.sources);
+    expect(precomputed.restoredIndexes).toBe(true);
+    expect(precomputed.trainedClassifier).toBe(false);
+    expect(scratch.restoredIndexes).toBe(false);
+    expect(scratch.trainedClassifier).toBe(true);
+  });
+
+  it('holds the knowledge base exactly as data/ reads', () => {
+    const fromYaml = readKnowledgeBaseParts();
+    expect({ ...kb }).toEqual({ ...scratchKb });
+    expect(kb.projects).toStrictEqual(scratchKb.projects);
+    expect(kb.organizations).toStrictEqual(fromYaml.organizations);
+    expect(kb.overview).toStrictEqual(fromYaml.overview);
+  });
+
+  it('holds the indexes exactly as they are built', () => {
+    const saved = JSON.parse(readFileSync(join(PRECOMPUTED_DIR, INDEXES_FILE), 'utf8')) as SavedUnderstandingIndexes;
+    const key = indexesKey(kb, shipped);
+    const restored = restoreIndexes(saved, key);
+    expect(restored).toBeDefined();
+    expect(saveIndexes(restored!, key)).toEqual(saveIndexes(buildIndexes(scratchKb, shipped), key));
+  });
+
+  it('holds the stems the stemmers give', () => {
+    const file = JSON.parse(readFileSync(join(PRECOMPUTED_DIR, 'stems.json'), 'utf8')) as { stems: Record<'en' | 'fr' | 'es', Record<string, string>> };
+    const { fold } = jest.requireActual<typeof import('../src/understanding/normalize')>('../src/understanding/normalize');
+    const stemmers = {
+      en: jest.requireActual<{ stem(word: string): string }>('natural/lib/natural/stemmers/porter_stemmer'),
+      fr: jest.requireActual<{ stem(word: string): string }>('natural/lib/natural/stemmers/porter_stemmer_fr'),
+      es: jest.requireActual<{ stem(word: string): string }>('natural/lib/natural/stemmers/porter_stemmer_es'),
+    };
+    for (const language of ['en', 'fr', 'es'] as const) {
+      const entries = Object.entries(file.stems[language]);
+      expect(entries.length).toBeGreaterThan(1000);
+      const wrong = entries.filter(([word, stem]) => fold(stemmers[language].stem(word)) !== stem || stemIn(language, word) !== stem);
+      expect(wrong).toEqual([]);
+    }
+  });
+
+  it.each(['dev.jsonl', 'team-e-offtopic.jsonl'])('reads %s exactly as a build from scratch does', (file) => {
+    const items = readQuestionSet(join(__dirname, 'eval', file));
+    expect(readings(precomputed, items)).toEqual(readings(scratch, items));
+  });
+});
+
+describe('a knowledge base other than the build\'s', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kb-edited-'));
+    cpSync(DEFAULT_DATA_DIR, dir, { recursive: true });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is read from its files and indexed in-process, with the edit understood', () => {
+    const file = join(dir, 'projects', 'prosol.yaml');
+    // A fact only: the names stay, so the build's classifier still fits and only the indexes are rebuilt.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('fosters economic growth', 'fosters zyxwuvian beekeeping and economic growth'));
+    const kb = loadKnowledgeBase(dir);
+    expect(knowledgeBaseFingerprint(kb)).not.toBe(knowledgeBaseFingerprint(loadKnowledgeBase()));
+    expect(kb.project('prosol')?.summary.en).toMatch(/zyxwuvian beekeeping/);
+    const understander = new Understander(kb);
+    expect(understander.restoredIndexes).toBe(false);
+    expect(understander.trainedClassifier).toBe(false);
+    expect(understander.understand('which project does zyxwuvian beekeeping?').projects).toEqual(['prosol']);
+  });
+});
