@@ -5,7 +5,6 @@
 import { AnswerComposer } from './answers/compose';
 import type { Localizer } from './i18n';
 import type { KnowledgeBase } from './knowledge/knowledgeBase';
-import { loadStemCache } from './understanding/stemCache';
 import { Understander } from './understanding/understander';
 
 export interface Answering {
@@ -14,9 +13,8 @@ export interface Answering {
   readonly composer: AnswerComposer;
 }
 
-/** Builds the understanding (with the knowledge base's stems the build computed) and the composer. */
-export function buildAnswering(kb: KnowledgeBase, localizer: Localizer, stemCacheFile?: string): Answering {
-  loadStemCache(stemCacheFile);
+/** Builds the understanding (from the build's indexes when they fit this knowledge base) and the composer. */
+export function buildAnswering(kb: KnowledgeBase, localizer: Localizer): Answering {
   const understander = new Understander(kb);
   return { kb, understander, composer: new AnswerComposer(kb, localizer) };
 }

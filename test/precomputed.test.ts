@@ -1,9 +1,10 @@
 /**
  * What the build precomputes for a fast start (dist/precomputed/: the validated knowledge base, the
- * Understander's indexes, the stems of the bot's own words, the language model's tables) changes
- * nothing the bot understands: an Understander started from those files and one built from scratch
- * (data/ parsed and checked, indexes built, classifier trained, no stems ahead) read the evaluation
- * sets identically. A knowledge base or data/ other than the build's falls back to building.
+ * Understander's indexes, the trained classifier) changes nothing the bot understands: an
+ * Understander started from those files and one built from scratch (data/ parsed and checked,
+ * indexes built, classifier trained) read the evaluation sets identically. A knowledge base or
+ * data/ other than the build's falls back to building. (The language model's stored form has its
+ * own test, languageModelStorage.test.ts.)
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,15 +12,13 @@ import { join } from 'node:path';
 import { readQuestionSet, type QuestionItem } from '../src/eval/questionSet';
 import { KnowledgeBase } from '../src/knowledge/knowledgeBase';
 import { DEFAULT_DATA_DIR, KNOWLEDGE_BASE_SNAPSHOT, knowledgeBaseFingerprint, loadKnowledgeBase, readKnowledgeBaseParts, type KnowledgeBaseSnapshot } from '../src/knowledge/load';
-import { buildIndexes, INDEXES_FILE, restoreIndexes, saveIndexes, indexesKey, type SavedUnderstandingIndexes } from '../src/understanding/indexes';
 import { PRECOMPUTED_DIR } from '../src/understanding/dictionary';
+import { buildIndexes, indexesKey, INDEXES_FILE, readIndexes, writeIndexes } from '../src/understanding/indexes';
 import { loadUnderstandingResources, type UnderstandingResources } from '../src/understanding/resources';
-import { loadStemCache } from '../src/understanding/stemCache';
-import { stemIn } from '../src/understanding/stem';
 import { contextAfter, EMPTY_CONTEXT, type ConversationContext } from '../src/understanding/types';
 import { Understander } from '../src/understanding/understander';
 
-/** The shipped resources without anything precomputed from data/ (the word filters and the language model stay: they come from the dictionaries). */
+/** The shipped resources without anything precomputed from data/ (the word filters and the language model stay: they come from the dictionaries and their own tests). */
 function fromScratch(resources: UnderstandingResources): UnderstandingResources {
   return {
     lexicons: resources.lexicons,
@@ -62,11 +61,9 @@ describe('a start from the precomputed files', () => {
   let kb: KnowledgeBase;
   let precomputed: Understander;
   beforeAll(() => {
-    // Built from scratch first, so that no stem comes from the build's file.
     scratchKb = new KnowledgeBase(readKnowledgeBaseParts());
     shipped = loadUnderstandingResources();
     scratch = new Understander(scratchKb, fromScratch(shipped));
-    loadStemCache();
     kb = loadKnowledgeBase();
     precomputed = new Understander(kb, shipped);
   }, 120_000);
@@ -88,28 +85,14 @@ describe('a start from the precomputed files', () => {
     expect(kb.overview).toStrictEqual(fromYaml.overview);
   });
 
-  it('holds the indexes exactly as they are built', () => {
-    const saved = JSON.parse(readFileSync(join(PRECOMPUTED_DIR, INDEXES_FILE), 'utf8')) as SavedUnderstandingIndexes;
+  it('holds the indexes exactly as they are built, byte for byte', () => {
+    const saved = readFileSync(join(PRECOMPUTED_DIR, INDEXES_FILE));
     const key = indexesKey(kb, shipped);
-    const restored = restoreIndexes(saved, key);
+    const restored = readIndexes(saved, key);
     expect(restored).toBeDefined();
-    expect(saveIndexes(restored!, key)).toEqual(saveIndexes(buildIndexes(scratchKb, shipped), key));
-  });
-
-  it('holds the stems the stemmers give', () => {
-    const file = JSON.parse(readFileSync(join(PRECOMPUTED_DIR, 'stems.json'), 'utf8')) as { stems: Record<'en' | 'fr' | 'es', Record<string, string>> };
-    const { fold } = jest.requireActual<typeof import('../src/understanding/normalize')>('../src/understanding/normalize');
-    const stemmers = {
-      en: jest.requireActual<{ stem(word: string): string }>('natural/lib/natural/stemmers/porter_stemmer'),
-      fr: jest.requireActual<{ stem(word: string): string }>('natural/lib/natural/stemmers/porter_stemmer_fr'),
-      es: jest.requireActual<{ stem(word: string): string }>('natural/lib/natural/stemmers/porter_stemmer_es'),
-    };
-    for (const language of ['en', 'fr', 'es'] as const) {
-      const entries = Object.entries(file.stems[language]);
-      expect(entries.length).toBeGreaterThan(1000);
-      const wrong = entries.filter(([word, stem]) => fold(stemmers[language].stem(word)) !== stem || stemIn(language, word) !== stem);
-      expect(wrong).toEqual([]);
-    }
+    expect(writeIndexes(restored!, key).equals(writeIndexes(buildIndexes(scratchKb, shipped), key))).toBe(true);
+    expect(readIndexes(saved, 'another key')).toBeUndefined();
+    expect(readIndexes(Buffer.from('damaged'), key)).toBeUndefined();
   });
 
   it.each(['dev.jsonl', 'team-e-offtopic.jsonl'])('reads %s exactly as a build from scratch does', (file) => {

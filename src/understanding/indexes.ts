@@ -3,8 +3,8 @@
  * names (gazetteer), the facts (document index), the cue phrases, the function words, the sectors'
  * words and the chat abbreviations. Building them means tokenizing and stemming every text of the
  * knowledge base, the largest part of a cold start; the build does it once
- * (src/build/precompute.ts) and saves them to dist/precomputed/understanding-indexes.json under a
- * key made of everything they are built from. A start whose knowledge base and data files give the
+ * (src/build/precompute.ts) and saves them to dist/precomputed/understanding-indexes.bin under a
+ * key made of everything they are built from: the postings as bytes used in place, the rest as JSON. A start whose knowledge base and data files give the
  * same key reads them back; any other (an edited data/, a reload after an edit, another knowledge
  * base) builds them here, with the same result.
  */
@@ -18,18 +18,20 @@ import { Gazetteer, type SavedGazetteer } from './gazetteer';
 import type { CueKind, LanguageLexicon } from './lexicon';
 import { normalize } from './normalize';
 import type { OutsideOrganization } from './outsideOrganizations';
-import { PhraseIndex, type SavedPhraseIndex } from './phraseIndex';
-import { DocumentIndex, type SavedDocumentIndex } from './retrieval';
+import { bytesOf, readBundle, typedArrayOf, writeBundle } from './bundle';
 import type { Dictionaries } from './dictionary';
+import { PhraseIndex, type SavedPhraseIndex } from './phraseIndex';
+import { DocumentIndex, type DocumentIndexParts } from './retrieval';
+import { StringTable } from './stringTable';
 
-export const INDEXES_FILE = 'understanding-indexes.json';
+export const INDEXES_FILE = 'understanding-indexes.bin';
 
 /**
  * Bump when the way the indexes are built changes (this file, gazetteer.ts, retrieval.ts,
  * documents.ts, normalize.ts, stem.ts), so that a file saved by older code is never read back.
  * The build also rewrites the file whenever the compiled code changed (see precompute.ts).
  */
-const INDEXES_FORMAT = 'coop-understanding-indexes/1';
+const INDEXES_FORMAT = 'coop-understanding-indexes/3';
 
 export interface UnderstandingIndexes {
   readonly gazetteer: Gazetteer;
@@ -53,12 +55,12 @@ export interface IndexSources {
   readonly dataFingerprint: string;
 }
 
-/** The indexes as the build saves them, with the key of what they were built from. */
-export interface SavedUnderstandingIndexes {
+/** The saved indexes' header: the key of what they were built from, and all but the postings (the file's sections). */
+interface SavedHeader {
   readonly format: string;
   readonly key: string;
   readonly gazetteer: SavedGazetteer;
-  readonly documents: SavedDocumentIndex;
+  readonly documents: Omit<DocumentIndexParts, 'postings'>;
   readonly cues: SavedPhraseIndex<LanguageCue>;
   readonly cueWords: readonly string[];
   readonly functionWords: readonly string[];
@@ -105,34 +107,55 @@ export function buildIndexes(kb: KnowledgeBase, sources: IndexSources): Understa
   return { gazetteer, documents, cues, cueWords, functionWords, sectorWords, abbreviations: mergedAbbreviations(lexicons) };
 }
 
-/** The indexes as the build writes them. */
-export function saveIndexes(indexes: UnderstandingIndexes, key: string): SavedUnderstandingIndexes {
-  return {
+/** The indexes as the build writes them, under the key of what they were built from. */
+export function writeIndexes(indexes: UnderstandingIndexes, key: string): Buffer {
+  const { postings, ...documents } = indexes.documents.parts();
+  const header: SavedHeader = {
     format: INDEXES_FORMAT,
     key,
     gazetteer: indexes.gazetteer.save(),
-    documents: indexes.documents.save(),
+    documents,
     cues: indexes.cues.save(),
     cueWords: [...indexes.cueWords],
     functionWords: [...indexes.functionWords],
     sectorWords: [...indexes.sectorWords].map(([id, words]) => [id, [...words]] as const),
     abbreviations: [...indexes.abbreviations],
   };
+  return writeBundle(header, {
+    postingKeys: postings.keys.toBuffer(),
+    postingStarts: bytesOf(postings.starts),
+    postingDocuments: bytesOf(postings.documents),
+    postingWeights: bytesOf(postings.weights),
+  });
 }
 
-/** The saved indexes when they were built from the same inputs (`key`), else undefined. */
-export function restoreIndexes(saved: SavedUnderstandingIndexes | undefined, key: string): UnderstandingIndexes | undefined {
-  if (saved?.format !== INDEXES_FORMAT || saved.key !== key) return undefined;
-  const functionWords = new Set(saved.functionWords);
-  return {
-    gazetteer: new Gazetteer(saved.gazetteer),
-    documents: new DocumentIndex(saved.documents, functionWords),
-    cues: new PhraseIndex(saved.cues),
-    cueWords: new Set(saved.cueWords),
-    functionWords,
-    sectorWords: new Map(saved.sectorWords.map(([id, words]) => [id, new Set(words)])),
-    abbreviations: new Map(saved.abbreviations),
-  };
+/** The saved indexes when they were built from the same inputs (`key`); undefined for another key or an unreadable file. */
+export function readIndexes(saved: Buffer | undefined, key: string): UnderstandingIndexes | undefined {
+  if (!saved) return undefined;
+  try {
+    const bundle = readBundle<SavedHeader>(saved);
+    const header = bundle.header;
+    if (header.format !== INDEXES_FORMAT || header.key !== key) return undefined;
+    const functionWords = new Set(header.functionWords);
+    const postings = {
+      keys: StringTable.fromBuffer(bundle.section('postingKeys')),
+      starts: typedArrayOf(bundle.section('postingStarts'), Uint32Array),
+      documents: typedArrayOf(bundle.section('postingDocuments'), Uint32Array),
+      weights: typedArrayOf(bundle.section('postingWeights'), Float64Array),
+    };
+    return {
+      gazetteer: new Gazetteer(header.gazetteer),
+      documents: new DocumentIndex({ ...header.documents, postings }, functionWords),
+      cues: new PhraseIndex(header.cues),
+      cueWords: new Set(header.cueWords),
+      functionWords,
+      sectorWords: new Map(header.sectorWords.map(([id, words]) => [id, new Set(words)])),
+      abbreviations: new Map(header.abbreviations),
+    };
+  } catch {
+    // A damaged file only costs building the indexes here.
+    return undefined;
+  }
 }
 
 /** The chat abbreviations of the three languages; one that two languages read differently is left out. */

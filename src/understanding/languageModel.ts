@@ -14,9 +14,10 @@
  */
 import { LANGUAGES, type Language } from '../knowledge/schema';
 import type { Dictionaries } from './dictionary';
+import { readBundle, writeBundle, type Bundle } from './bundle';
 import { StringTable } from './stringTable';
 
-export const LANGUAGE_MODEL_FORMAT = 'coop-language-model/2';
+export const LANGUAGE_MODEL_FORMAT = 'coop-language-model/4';
 
 /** The model as stored: probabilities and counts per language. */
 export interface LanguageModelData {
@@ -161,15 +162,11 @@ function tablesOf(data: LanguageModelData): ModelTables {
   };
 }
 
-/** The stored model: a magic string, the length of a JSON header, the header, then the three tables (each 8-byte aligned). */
-const BINARY_MAGIC = 'CPLMODL1';
-interface BinaryHeader {
+/** The stored model's header; its tables are the bundle's sections "words", "trigrams" and "contexts". */
+interface StoredHeader {
   readonly format: string;
   readonly alphabet: Record<Language, number>;
-  /** Where each table starts in the file. */
-  readonly at: { readonly words: number; readonly trigrams: number; readonly contexts: number };
 }
-const aligned = (offset: number) => Math.ceil(offset / 8) * 8;
 
 export class LanguageModel {
   private readonly tables: ModelTables;
@@ -190,39 +187,24 @@ export class LanguageModel {
 
   /** The model as the build stores it (dist/precomputed/language-model.bin), its tables ready to use. */
   toBuffer(): Buffer {
-    const parts = [this.tables.words.toBuffer(), this.tables.trigrams.toBuffer(), this.tables.contexts.toBuffer()] as const;
-    const headerFor = (first: number): BinaryHeader => {
-      const words = first;
-      const trigrams = aligned(words + parts[0].length);
-      const contexts = aligned(trigrams + parts[1].length);
-      return { format: LANGUAGE_MODEL_FORMAT, alphabet: { ...this.tables.alphabet }, at: { words, trigrams, contexts } };
-    };
-    // The header's length depends on the offsets it holds: measure it with generous offsets first.
-    const headerBytes = Buffer.byteLength(JSON.stringify(headerFor(1e9)));
-    const first = aligned(BINARY_MAGIC.length + 4 + headerBytes);
-    const header = Buffer.from(JSON.stringify(headerFor(first)).padEnd(headerBytes, ' '));
-    const buffer = Buffer.alloc(aligned(headerFor(first).at.contexts + parts[2].length));
-    buffer.write(BINARY_MAGIC, 0, 'latin1');
-    buffer.writeUInt32LE(header.length, BINARY_MAGIC.length);
-    header.copy(buffer, BINARY_MAGIC.length + 4);
-    const at = headerFor(first).at;
-    parts[0].copy(buffer, at.words);
-    parts[1].copy(buffer, at.trigrams);
-    parts[2].copy(buffer, at.contexts);
-    return buffer;
+    const header: StoredHeader = { format: LANGUAGE_MODEL_FORMAT, alphabet: { ...this.tables.alphabet } };
+    return writeBundle(header, { words: this.tables.words.toBuffer(), trigrams: this.tables.trigrams.toBuffer(), contexts: this.tables.contexts.toBuffer() });
   }
 
   /** Reads a model stored by `toBuffer`; throws when the bytes are not one, or of another format. */
   static fromBuffer(buffer: Buffer, dictionaries: Dictionaries, weights: LanguageModelWeights = DEFAULT_LANGUAGE_MODEL_WEIGHTS): LanguageModel {
-    if (buffer.length < BINARY_MAGIC.length + 4 || buffer.toString('latin1', 0, BINARY_MAGIC.length) !== BINARY_MAGIC) throw new Error('not a language model (bad header)');
-    const headerLength = buffer.readUInt32LE(BINARY_MAGIC.length);
-    const header = JSON.parse(buffer.toString('utf8', BINARY_MAGIC.length + 4, BINARY_MAGIC.length + 4 + headerLength)) as BinaryHeader;
-    if (header.format !== LANGUAGE_MODEL_FORMAT) throw new Error(`language model format ${header.format}, expected ${LANGUAGE_MODEL_FORMAT}`);
+    let bundle: Bundle<StoredHeader>;
+    try {
+      bundle = readBundle<StoredHeader>(buffer);
+    } catch {
+      throw new Error('not a language model (bad header)');
+    }
+    if (bundle.header.format !== LANGUAGE_MODEL_FORMAT) throw new Error(`language model format ${bundle.header.format}, expected ${LANGUAGE_MODEL_FORMAT}`);
     const tables: ModelTables = {
-      words: StringTable.fromBuffer(buffer, header.at.words),
-      trigrams: StringTable.fromBuffer(buffer, header.at.trigrams),
-      contexts: StringTable.fromBuffer(buffer, header.at.contexts),
-      alphabet: header.alphabet,
+      words: StringTable.fromBuffer(bundle.section('words')),
+      trigrams: StringTable.fromBuffer(bundle.section('trigrams')),
+      contexts: StringTable.fromBuffer(bundle.section('contexts')),
+      alphabet: bundle.header.alphabet,
     };
     return new LanguageModel(tables, dictionaries, weights);
   }

@@ -10,9 +10,13 @@ export interface PhraseMatch<T> {
   readonly payload: T;
 }
 
-/** A phrase index as the build saves it (dist/precomputed/): its phrases with their payloads, in order. */
+/**
+ * A phrase index as the build saves it (dist/precomputed/): the distinct payloads once, and each
+ * phrase with the numbers of its payloads, in order (names repeat the same payload many times).
+ */
 export interface SavedPhraseIndex<T> {
-  readonly phrases: ReadonlyArray<readonly [string, readonly T[]]>;
+  readonly payloads: readonly T[];
+  readonly phrases: ReadonlyArray<readonly [string, readonly number[]]>;
   readonly longest: number;
 }
 
@@ -22,12 +26,20 @@ export class PhraseIndex<T> {
 
   /** An empty index, or one the build saved (`save`). */
   constructor(saved?: SavedPhraseIndex<T>) {
-    this.phrases = new Map(saved?.phrases.map(([key, payloads]) => [key, [...payloads]]));
+    this.phrases = new Map(saved?.phrases.map(([key, numbers]) => [key, numbers.map((number) => saved.payloads[number]!)]));
     this.longest = saved?.longest ?? 0;
   }
 
   save(): SavedPhraseIndex<T> {
-    return { phrases: [...this.phrases], longest: this.longest };
+    const payloads: T[] = [];
+    const numbers = new Map<string, number>();
+    const numberOf = (payload: T): number => {
+      const key = JSON.stringify(payload);
+      let number = numbers.get(key);
+      if (number === undefined) numbers.set(key, (number = payloads.push(payload) - 1));
+      return number;
+    };
+    return { payloads, phrases: [...this.phrases].map(([key, list]) => [key, list.map(numberOf)] as const), longest: this.longest };
   }
 
   /** Adds a phrase given as its words (already in the form the index matches on). */

@@ -17,7 +17,7 @@ import { LANGUAGES, type Language } from '../knowledge/schema';
 import { fingerprint } from '../util/fingerprint';
 import { PROJECT_ROOT } from '../util/projectRoot';
 import { Dictionaries, PRECOMPUTED_DIR } from './dictionary';
-import { INDEXES_FILE, type SavedUnderstandingIndexes } from './indexes';
+import { INDEXES_FILE } from './indexes';
 import type { IntentExample } from './intentExamples';
 import { LanguageModel } from './languageModel';
 import type { LanguageLexicon } from './lexicon';
@@ -56,7 +56,7 @@ export interface UnderstandingResources extends UnderstandingData {
   /** The classifier the build trained, if it was built; the understander checks it fits. */
   readonly savedClassifier?: SavedMetaClassifier;
   /** The indexes the build made of the shipped knowledge base, if any; the understander checks they fit. */
-  readonly savedIndexes?: () => SavedUnderstandingIndexes | undefined;
+  readonly savedIndexes?: () => Buffer | undefined;
 }
 
 export interface ResourceLocations {
@@ -130,7 +130,7 @@ export function loadUnderstandingResources(locations: ResourceLocations = DEFAUL
   const savedClassifier = existsSync(classifierFile) ? (JSON.parse(readFileSync(classifierFile, 'utf8')) as SavedMetaClassifier) : undefined;
   const indexesFile = join(locations.precomputedDir, INDEXES_FILE);
   // Read each time the understander asks (at start, on a reload) rather than kept: once restored, the file's contents are garbage.
-  const savedIndexes = () => (existsSync(indexesFile) ? (JSON.parse(readFileSync(indexesFile, 'utf8')) as SavedUnderstandingIndexes) : undefined);
+  const savedIndexes = () => (existsSync(indexesFile) ? readFileSync(indexesFile) : undefined);
   return {
     get lexicons() {
       return data.lexicons;

@@ -7,6 +7,7 @@
 import { LANGUAGES, type Language } from '../knowledge/schema';
 import { normalize } from './normalize';
 import { stemIn, stemsOf } from './stem';
+import { StringTable } from './stringTable';
 
 export type DocumentKind = 'project' | 'organization' | 'overview';
 
@@ -32,23 +33,36 @@ export interface ScoredDocument {
   readonly matchedWords: number;
 }
 
+/**
+ * The postings in the form a search reads them: each stem or stem pair is an entry of a string
+ * table, whose documents and weights (of the best field that has it) are a range of two flat
+ * arrays, in the order they were indexed. A few typed arrays rather than thousands of small maps:
+ * the build saves them as bytes and a start uses them as read (indexes.ts).
+ */
+export interface Postings {
+  readonly keys: StringTable;
+  /** Where each entry's range starts in `documents` and `weights`; one more closes the last. */
+  readonly starts: Uint32Array;
+  readonly documents: Uint32Array;
+  readonly weights: Float64Array;
+}
+
 /** A document index as the build saves it (dist/precomputed/), to be read back instead of built. */
-export interface SavedDocumentIndex {
+export interface DocumentIndexParts {
   readonly documents: ReadonlyArray<{ readonly kind: DocumentKind; readonly id: string }>;
-  /** Each stem or stem pair with its documents and weights, as flat pairs [document, weight, ...], in the order they were indexed. */
-  readonly postings: ReadonlyArray<readonly [string, readonly number[]]>;
+  readonly postings: Postings;
   readonly vocabulary: readonly string[];
   readonly vocabularyByLanguage: Readonly<Record<Language, readonly string[]>>;
 }
 
 export class DocumentIndex {
-  /** Which documents have each stem or pair, with the weight of the best field that has it. */
-  private readonly postings = new Map<string, Map<number, number>>();
+  private readonly postings: Postings;
+  /** The inverse document frequency of each entry of the postings. */
+  private readonly idf: Float64Array;
   /** The documents' kinds and ids, by their position in the list (their texts are not kept). */
   private readonly documents: ReadonlyArray<{ readonly kind: DocumentKind; readonly id: string }>;
   /** Where each document ("project:prosol") sits in the list. */
   private readonly positions = new Map<string, number>();
-  private readonly idf = new Map<string, number>();
   /** Every folded word of every document, for telling known words from unknown ones. */
   readonly vocabulary: Set<string>;
   /** The folded words of the documents written in each language. */
@@ -59,34 +73,40 @@ export class DocumentIndex {
    * a question's "canne" next to "sucre" finds. An index the build saved is read back as it was.
    */
   constructor(documents: readonly RetrievalDocument[], stopWords?: ReadonlySet<string>);
-  constructor(saved: SavedDocumentIndex, stopWords?: ReadonlySet<string>);
+  constructor(saved: DocumentIndexParts, stopWords?: ReadonlySet<string>);
   constructor(
-    source: readonly RetrievalDocument[] | SavedDocumentIndex,
+    source: readonly RetrievalDocument[] | DocumentIndexParts,
     private readonly stopWords: ReadonlySet<string> = new Set(),
   ) {
-    if (!isDocumentList(source)) {
-      this.documents = source.documents;
-      this.vocabulary = new Set(source.vocabulary);
-      this.vocabularyByLanguage = { en: new Set(source.vocabularyByLanguage.en), fr: new Set(source.vocabularyByLanguage.fr), es: new Set(source.vocabularyByLanguage.es) };
-      for (const [key, pairs] of source.postings) {
-        const posting = new Map<number, number>();
-        for (let i = 0; i < pairs.length; i += 2) posting.set(pairs[i]!, pairs[i + 1]!);
-        this.postings.set(key, posting);
-      }
-    } else {
+    if (isDocumentList(source)) {
       this.documents = source.map(({ kind, id }) => ({ kind, id }));
       this.vocabulary = new Set();
       this.vocabularyByLanguage = { en: new Set(), fr: new Set(), es: new Set() };
-      this.index(source);
+      this.postings = this.index(source);
+    } else {
+      this.documents = source.documents;
+      this.vocabulary = new Set(source.vocabulary);
+      this.vocabularyByLanguage = { en: new Set(source.vocabularyByLanguage.en), fr: new Set(source.vocabularyByLanguage.fr), es: new Set(source.vocabularyByLanguage.es) };
+      this.postings = source.postings;
     }
     this.documents.forEach((document, index) => this.positions.set(`${document.kind}:${document.id}`, index));
+    const { starts } = this.postings;
     const total = this.documents.length;
-    for (const [stem, posting] of this.postings) {
-      this.idf.set(stem, Math.log(1 + (total - posting.size + 0.5) / (posting.size + 0.5)));
+    this.idf = new Float64Array(this.postings.keys.size);
+    for (let entry = 0; entry < this.idf.length; entry++) {
+      const count = starts[entry + 1]! - starts[entry]!;
+      this.idf[entry] = Math.log(1 + (total - count + 0.5) / (count + 0.5));
     }
   }
 
-  private index(documents: readonly RetrievalDocument[]): void {
+  /** Indexes the documents' fields: each word by its stems, each pair of neighbouring content words by theirs. */
+  private index(documents: readonly RetrievalDocument[]): Postings {
+    const postings = new Map<string, Map<number, number>>();
+    const post = (key: string, document: number, weight: number): void => {
+      let posting = postings.get(key);
+      if (!posting) postings.set(key, (posting = new Map()));
+      posting.set(document, Math.max(posting.get(document) ?? 0, weight));
+    };
     documents.forEach((document, index) => {
       for (const field of document.fields) {
         const content: string[] = [];
@@ -94,39 +114,66 @@ export class DocumentIndex {
           this.vocabulary.add(token.folded);
           if (field.language) this.vocabularyByLanguage[field.language].add(token.folded);
           const stems = field.language ? [stemIn(field.language, token.folded)] : stemsOf(token.folded);
-          for (const stem of stems) this.post(stem, index, field.weight);
+          for (const stem of stems) post(stem, index, field.weight);
           if (!this.stopWords.has(token.folded)) content.push(stemIn(field.language ?? 'en', token.folded));
         }
-        for (let i = 1; i < content.length; i++) this.post(`${content[i - 1]}+${content[i]}`, index, field.weight);
+        for (let i = 1; i < content.length; i++) post(`${content[i - 1]}+${content[i]}`, index, field.weight);
       }
     });
+    let pairs = 0;
+    for (const posting of postings.values()) pairs += posting.size;
+    const starts = new Uint32Array(postings.size + 1);
+    const documentsOf = new Uint32Array(pairs);
+    const weights = new Float64Array(pairs);
+    let at = 0;
+    [...postings.values()].forEach((posting, entry) => {
+      starts[entry] = at;
+      for (const [document, weight] of posting) {
+        documentsOf[at] = document;
+        weights[at] = weight;
+        at += 1;
+      }
+    });
+    starts[postings.size] = at;
+    return { keys: StringTable.of([...postings.keys()].map((key) => [key, []] as const), 0), starts, documents: documentsOf, weights };
   }
 
-  save(): SavedDocumentIndex {
+  /** What the build saves. */
+  parts(): DocumentIndexParts {
     return {
       documents: this.documents,
-      postings: [...this.postings].map(([key, posting]) => [key, [...posting].flat()]),
+      postings: this.postings,
       vocabulary: [...this.vocabulary],
       vocabularyByLanguage: { en: [...this.vocabularyByLanguage.en], fr: [...this.vocabularyByLanguage.fr], es: [...this.vocabularyByLanguage.es] },
     };
   }
 
-  private post(key: string, document: number, weight: number): void {
-    let posting = this.postings.get(key);
-    if (!posting) this.postings.set(key, (posting = new Map()));
-    posting.set(document, Math.max(posting.get(document) ?? 0, weight));
+  /** True when the entry's documents include this one. */
+  private posts(entry: number, document: number): boolean {
+    const { starts, documents } = this.postings;
+    for (let i = starts[entry]!; i < starts[entry + 1]!; i++) if (documents[i] === document) return true;
+    return false;
   }
 
   /** True when the document ("project:prosol") has the word, by any of its stems in the three languages. */
   contains(folded: string, documentKey: string): boolean {
     const index = this.positions.get(documentKey);
     if (index === undefined) return false;
-    return stemsOf(folded).some((stem) => this.postings.get(stem)?.has(index) ?? false);
+    return stemsOf(folded).some((stem) => {
+      const entry = this.postings.keys.entry(stem);
+      return entry >= 0 && this.posts(entry, index);
+    });
   }
 
   /** The inverse document frequency of a word's best stem (0 for a word no document has). */
   rarity(folded: string): number {
-    return Math.max(0, ...stemsOf(folded).map((stem) => this.idf.get(stem) ?? 0));
+    return Math.max(
+      0,
+      ...stemsOf(folded).map((stem) => {
+        const entry = this.postings.keys.entry(stem);
+        return entry < 0 ? 0 : this.idf[entry]!;
+      }),
+    );
   }
 
   /**
@@ -141,14 +188,16 @@ export class DocumentIndex {
       const keys = LANGUAGES.map((language) => `${stemIn(language, content[i - 1]!)}+${stemIn(language, content[i]!)}`);
       terms.push({ keys: [...new Set(keys)], isWord: false });
     }
+    const { starts, documents, weights } = this.postings;
     for (const { keys, isWord } of terms) {
       const best = new Map<number, number>();
       for (const stem of keys) {
-        const posting = this.postings.get(stem);
-        if (!posting) continue;
-        const idf = this.idf.get(stem)!;
-        for (const [index, weight] of posting) {
-          const value = idf * weight;
+        const entry = this.postings.keys.entry(stem);
+        if (entry < 0) continue;
+        const idf = this.idf[entry]!;
+        for (let i = starts[entry]!; i < starts[entry + 1]!; i++) {
+          const index = documents[i]!;
+          const value = idf * weights[i]!;
           if (value > (best.get(index) ?? 0)) best.set(index, value);
         }
       }
@@ -169,4 +218,4 @@ export class DocumentIndex {
   }
 }
 
-const isDocumentList = (source: readonly RetrievalDocument[] | SavedDocumentIndex): source is readonly RetrievalDocument[] => Array.isArray(source);
+const isDocumentList = (source: readonly RetrievalDocument[] | DocumentIndexParts): source is readonly RetrievalDocument[] => Array.isArray(source);

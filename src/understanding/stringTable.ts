@@ -1,17 +1,25 @@
 /**
  * A read-only table from strings to rows of numbers, stored as one block of bytes that is used as
  * read: an open-addressing hash table of entry numbers, the keys as one string with their offsets,
- * and the values as one Float64Array. The language model's tables (tens of thousands of words and
- * letter trigrams) load from it in well under a millisecond, where parsing the same tables as JSON
- * objects costs tens of milliseconds of a cold start; a look-up is a hash, a probe or two and one
- * comparison of the key.
+ * and the rows' non-zero values packed in one Float64Array (a bit per column says which are there).
+ * The language model's tables (tens of thousands of words and letter trigrams, mostly zeros across
+ * the three languages) load from it in well under a millisecond, where parsing the same tables as
+ * JSON objects costs tens of milliseconds of a cold start, and take a third of the bytes of dense
+ * rows; a look-up is a hash, a probe or two and one comparison of the key.
  */
+import { bytesOf, readBundle, typedArrayOf, writeBundle } from './bundle';
 
-const MAGIC = 'CPTABLE1';
-/** Magic, then four unsigned 32-bit numbers: slots, entries, values per entry, key characters. */
-const HEADER_BYTES = MAGIC.length + 16;
+/** A bit per column says whether the row has a value there: up to 8 columns. */
+const MAX_WIDTH = 8;
 
-/** 32-bit FNV-1a over the UTF-16 code units of a key. */
+/** How many bits are set in each byte value. */
+const BIT_COUNTS = Uint8Array.from({ length: 256 }, (_, byte) => {
+  let count = 0;
+  for (let bits = byte; bits > 0; bits >>= 1) count += bits & 1;
+  return count;
+});
+
+/** 32-bit FNV-1a over the UTF-16 code units of a key, with a final mix. */
 function hashKey(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
@@ -19,46 +27,89 @@ function hashKey(key: string): number {
   return Math.imul(hash, 0x2c1b3c6d) >>> 0;
 }
 
-/** Rounds a byte offset up to a multiple of 8, so that a Float64Array can start there. */
-const aligned = (offset: number) => Math.ceil(offset / 8) * 8;
+/** Keys are kept in Latin-1 (one byte a character) where they can be; the few others in UTF-16. */
+const isNarrow = (key: string) => !/[^\u0000-\u00ff]/.test(key);
+
+interface Header {
+  readonly width: number;
+  /** Entries from this number on have keys in the wide string. */
+  readonly wideFrom: number;
+}
 
 export class StringTable {
   private constructor(
     /** Entry number + 1 per slot; 0 for an empty slot. The slot count is a power of two. */
-    private readonly slots: Uint32Array,
-    /** Where each entry's key starts in `keys`; one more offset closes the last key. */
+    private readonly slots: Uint16Array | Uint32Array,
+    /** Where each entry's key starts in its string; one more offset closes the last key of each string. */
     private readonly offsets: Uint32Array,
-    private readonly keys: string,
-    private readonly values: Float64Array,
+    /** The keys of entries below `wideFrom`, one byte a character. */
+    private readonly narrowKeys: string,
+    /** The keys of entries from `wideFrom` on. */
+    private readonly wideKeys: string,
+    private readonly wideFrom: number,
+    /** Per entry, a bit per column that has a value. */
+    private readonly present: Uint8Array,
+    /** Where each entry's values start in `packed`. */
+    private readonly firstValue: Uint32Array,
+    private readonly packed: Float64Array,
     /** Values per entry. */
     readonly width: number,
   ) {}
 
-  /** A table of these rows (each `width` numbers long), keys in the order given. */
+  /**
+   * A table of these rows (each `width` numbers long; 0 for a set of keys). Entries are numbered
+   * in the order given, except that keys with characters beyond Latin-1 come after the others.
+   */
   static of(rows: Iterable<readonly [string, readonly number[]]>, width: number): StringTable {
-    const entries = [...rows];
-    let slotCount = 1;
+    if (width > MAX_WIDTH) throw new Error(`a string table has at most ${MAX_WIDTH} columns, not ${width}`);
+    const given = [...rows];
+    const entries = [...given.filter(([key]) => isNarrow(key)), ...given.filter(([key]) => !isNarrow(key))];
+    const wideFrom = given.filter(([key]) => isNarrow(key)).length;
+    let slotCount = 2;
     // At most half full, so that a probe ends after one or two slots.
     while (slotCount < entries.length * 2) slotCount *= 2;
-    const slots = new Uint32Array(slotCount);
-    const offsets = new Uint32Array(entries.length + 1);
-    const values = new Float64Array(entries.length * width);
-    let keys = '';
+    const slots = entries.length < 0xffff ? new Uint16Array(slotCount) : new Uint32Array(slotCount);
+    const offsets = new Uint32Array(entries.length + 2);
+    const present = new Uint8Array(entries.length);
+    const firstValue = new Uint32Array(entries.length + 1);
+    const packed: number[] = [];
+    let narrowKeys = '';
+    let wideKeys = '';
     entries.forEach(([key, row], entry) => {
       if (row.length !== width) throw new Error(`row of "${key}" has ${row.length} values, expected ${width}`);
-      offsets[entry] = keys.length;
-      keys += key;
-      values.set(row, entry * width);
+      if (entry < wideFrom) {
+        offsets[entry] = narrowKeys.length;
+        narrowKeys += key;
+      } else {
+        offsets[entry + 1] = wideKeys.length;
+        wideKeys += key;
+      }
+      firstValue[entry] = packed.length;
+      row.forEach((value, column) => {
+        // Only +0 is left out (read back as 0); -0 is a value like any other.
+        if (Object.is(value, 0)) return;
+        present[entry]! |= 1 << column;
+        packed.push(value);
+      });
       let slot = hashKey(key) & (slotCount - 1);
       while (slots[slot] !== 0) slot = (slot + 1) & (slotCount - 1);
       slots[slot] = entry + 1;
     });
-    offsets[entries.length] = keys.length;
-    return new StringTable(slots, offsets, keys, values, width);
+    // The narrow keys' closing offset sits at wideFrom; the wide keys' offsets are shifted by one.
+    offsets[wideFrom] = narrowKeys.length;
+    offsets[entries.length + 1] = wideKeys.length;
+    firstValue[entries.length] = packed.length;
+    return new StringTable(slots, offsets, narrowKeys, wideKeys, wideFrom, present, firstValue, Float64Array.from(packed), width);
   }
 
   get size(): number {
-    return this.offsets.length - 1;
+    return this.present.length;
+  }
+
+  /** The key of an entry. */
+  private keyOf(entry: number): string {
+    if (entry < this.wideFrom) return this.narrowKeys.slice(this.offsets[entry]!, this.offsets[entry + 1]!);
+    return this.wideKeys.slice(this.offsets[entry + 1]!, this.offsets[entry + 2]!);
   }
 
   /** The entry number of a key, or -1 when the table does not have it. */
@@ -68,90 +119,64 @@ export class StringTable {
       const stored = this.slots[slot]!;
       if (stored === 0) return -1;
       const entry = stored - 1;
-      const start = this.offsets[entry]!;
-      if (this.offsets[entry + 1]! - start === key.length && this.keys.startsWith(key, start)) return entry;
+      if (entry < this.wideFrom) {
+        const start = this.offsets[entry]!;
+        if (this.offsets[entry + 1]! - start === key.length && this.narrowKeys.startsWith(key, start)) return entry;
+      } else {
+        const start = this.offsets[entry + 1]!;
+        if (this.offsets[entry + 2]! - start === key.length && this.wideKeys.startsWith(key, start)) return entry;
+      }
     }
   }
 
-  /** A value of an entry (from `entry`, not -1). */
+  /** A value of an entry (from `entry`, not -1); 0 where the row has none. */
   value(entry: number, column: number): number {
-    return this.values[entry * this.width + column]!;
+    const bits = this.present[entry]!;
+    const bit = 1 << column;
+    if ((bits & bit) === 0) return 0;
+    return this.packed[this.firstValue[entry]! + BIT_COUNTS[bits & (bit - 1)]!]!;
   }
 
   /** A key's value in a column, 0 when the table does not have the key. */
   get(key: string, column: number): number {
     const entry = this.entry(key);
-    return entry < 0 ? 0 : this.values[entry * this.width + column]!;
+    return entry < 0 ? 0 : this.value(entry, column);
   }
 
   /** Every key with its row, in entry order. */
   *rows(): IterableIterator<[string, number[]]> {
     for (let entry = 0; entry < this.size; entry++) {
-      yield [this.keys.slice(this.offsets[entry]!, this.offsets[entry + 1]!), [...this.values.subarray(entry * this.width, (entry + 1) * this.width)]];
+      yield [this.keyOf(entry), Array.from({ length: this.width }, (_, column) => this.value(entry, column))];
     }
   }
 
-  /** The table as bytes: header, slots, offsets, values (8-byte aligned), keys as UTF-16. */
+  /** The table as bytes (a bundle: its sizes as header, its arrays and key strings as sections). */
   toBuffer(): Buffer {
-    const slotsAt = HEADER_BYTES;
-    const offsetsAt = slotsAt + this.slots.byteLength;
-    const valuesAt = aligned(offsetsAt + this.offsets.byteLength);
-    const keysAt = valuesAt + this.values.byteLength;
-    const buffer = Buffer.alloc(keysAt + this.keys.length * 2);
-    buffer.write(MAGIC, 0, 'latin1');
-    buffer.writeUInt32LE(this.slots.length, MAGIC.length);
-    buffer.writeUInt32LE(this.size, MAGIC.length + 4);
-    buffer.writeUInt32LE(this.width, MAGIC.length + 8);
-    buffer.writeUInt32LE(this.keys.length, MAGIC.length + 12);
-    buffer.set(new Uint8Array(this.slots.buffer, this.slots.byteOffset, this.slots.byteLength), slotsAt);
-    buffer.set(new Uint8Array(this.offsets.buffer, this.offsets.byteOffset, this.offsets.byteLength), offsetsAt);
-    buffer.set(new Uint8Array(this.values.buffer, this.values.byteOffset, this.values.byteLength), valuesAt);
-    buffer.write(this.keys, keysAt, 'utf16le');
-    return buffer;
+    const header: Header = { width: this.width, wideFrom: this.wideFrom };
+    return writeBundle(header, {
+      slots: bytesOf(this.slots),
+      offsets: bytesOf(this.offsets),
+      present: this.present,
+      firstValue: bytesOf(this.firstValue),
+      packed: bytesOf(this.packed),
+      narrowKeys: Buffer.from(this.narrowKeys, 'latin1'),
+      wideKeys: Buffer.from(this.wideKeys, 'utf16le'),
+    });
   }
 
-  /** How many bytes the table written by `toBuffer` takes, read from its header. */
-  static byteLength(buffer: Buffer, at = 0): number {
-    const { slotCount, entryCount, width, keyLength } = readHeader(buffer, at);
-    return aligned(HEADER_BYTES + slotCount * 4 + (entryCount + 1) * 4) + entryCount * width * 8 + keyLength * 2;
+  /** Reads a table written by `toBuffer`; its arrays are used in place (a copy only where the bytes are misaligned). */
+  static fromBuffer(buffer: Buffer): StringTable {
+    const bundle = readBundle<Header>(buffer);
+    const { width, wideFrom } = bundle.header;
+    const slotBytes = bundle.section('slots');
+    const present = typedArrayOf(bundle.section('present'), Uint8Array);
+    const slots = present.length < 0xffff ? typedArrayOf(slotBytes, Uint16Array) : typedArrayOf(slotBytes, Uint32Array);
+    const offsets = typedArrayOf(bundle.section('offsets'), Uint32Array);
+    const firstValue = typedArrayOf(bundle.section('firstValue'), Uint32Array);
+    const packed = typedArrayOf(bundle.section('packed'), Float64Array);
+    if (slots.length & (slots.length - 1) || slots.length < present.length || offsets.length !== present.length + 2 || firstValue.length !== present.length + 1) {
+      throw new Error('not a string table (bad sizes)');
+    }
+    return new StringTable(slots, offsets, bundle.section('narrowKeys').toString('latin1'), bundle.section('wideKeys').toString('utf16le'), wideFrom, present, firstValue, packed, width);
   }
-
-  /**
-   * Reads a table written by `toBuffer`, starting at byte `at` of the buffer. The numbers are used
-   * in place when the buffer's memory is suitably aligned (Node's file reads are), copied otherwise.
-   */
-  static fromBuffer(buffer: Buffer, at = 0): StringTable {
-    const { slotCount, entryCount, width, keyLength } = readHeader(buffer, at);
-    const slotsAt = at + HEADER_BYTES;
-    const offsetsAt = slotsAt + slotCount * 4;
-    const valuesAt = at + aligned(HEADER_BYTES + slotCount * 4 + (entryCount + 1) * 4);
-    const keysAt = valuesAt + entryCount * width * 8;
-    if (keysAt + keyLength * 2 > buffer.length || (slotCount & (slotCount - 1)) !== 0 || slotCount < entryCount) throw new Error('not a string table (bad sizes)');
-    const slots = typedView(buffer, slotsAt, slotCount, Uint32Array);
-    const offsets = typedView(buffer, offsetsAt, entryCount + 1, Uint32Array);
-    const values = typedView(buffer, valuesAt, entryCount * width, Float64Array);
-    const keys = buffer.toString('utf16le', keysAt, keysAt + keyLength * 2);
-    return new StringTable(slots, offsets, keys, values, width);
-  }
-}
-
-function readHeader(buffer: Buffer, at: number) {
-  if (buffer.length < at + HEADER_BYTES || buffer.toString('latin1', at, at + MAGIC.length) !== MAGIC) throw new Error('not a string table (bad header)');
-  return {
-    slotCount: buffer.readUInt32LE(at + MAGIC.length),
-    entryCount: buffer.readUInt32LE(at + MAGIC.length + 4),
-    width: buffer.readUInt32LE(at + MAGIC.length + 8),
-    keyLength: buffer.readUInt32LE(at + MAGIC.length + 12),
-  };
-}
-
-type TypedArrayOf<T> = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; new (length: number): T; readonly BYTES_PER_ELEMENT: number };
-
-/** A typed array over part of a buffer, in place when aligned for its element size, else a copy. */
-function typedView<T extends Uint32Array | Float64Array>(buffer: Buffer, at: number, length: number, type: TypedArrayOf<T>): T {
-  const byteOffset = buffer.byteOffset + at;
-  if (byteOffset % type.BYTES_PER_ELEMENT === 0) return new type(buffer.buffer, byteOffset, length);
-  const copy = new type(length);
-  new Uint8Array(copy.buffer).set(buffer.subarray(at, at + length * type.BYTES_PER_ELEMENT));
-  return copy;
 }

@@ -11,7 +11,7 @@ import { LANGUAGES, type Language } from '../knowledge/schema';
 import { fingerprint } from '../util/fingerprint';
 import { analyze, classifierWords, read, type Analysis, type AnalysisIndexes } from './analyze';
 import { FuzzyVocabulary } from './fuzzy';
-import { buildIndexes, indexesKey, restoreIndexes } from './indexes';
+import { buildIndexes, indexesKey, readIndexes } from './indexes';
 import type { Placeholder } from './intentExamples';
 import { DEFAULT_INTERPRET_OPTIONS, interpret, type InterpretOptions, type Recognition } from './interpret';
 import { DEFAULT_LANGUAGE_DETECTION, LanguageDetector, type LanguageDetectionOptions } from './language';
@@ -68,7 +68,7 @@ export class Understander {
     // The build's indexes when they were made from this knowledge base and these data files;
     // built here otherwise (an edited data/, another knowledge base), with the same result.
     const key = indexesKey(kb, resources);
-    const restored = restoreIndexes(resources.savedIndexes?.(), key);
+    const restored = readIndexes(resources.savedIndexes?.(), key);
     this.restoredIndexes = restored !== undefined;
     const built = restored ?? buildIndexes(kb, resources);
     const { gazetteer, functionWords, cueWords, cues } = built;
