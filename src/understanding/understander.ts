@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { LANGUAGES, type Language } from '../knowledge/schema';
 import { fingerprint } from '../util/fingerprint';
 import { analyze, classifierWords, read, type Analysis, type AnalysisIndexes } from './analyze';
-import { FuzzyVocabulary } from './fuzzy';
+import { FuzzyVocabulary, type Correction, type WordWeight } from './fuzzy';
 import { buildIndexes, indexesKey, readIndexes } from './indexes';
 import type { Placeholder } from './intentExamples';
 import { DEFAULT_INTERPRET_OPTIONS, interpret, type InterpretOptions, type Recognition } from './interpret';
@@ -21,6 +21,27 @@ import { shippedResources, type UnderstandingResources } from './resources';
 import type { DocumentIndex } from './retrieval';
 import { Speller } from './speller';
 import { EMPTY_CONTEXT, type ConversationContext, type Understanding } from './types';
+
+/**
+ * The known words as spelling correction searches them, filed the first time a word needs
+ * correcting: filing every known word by letter is work a first question of correctly spelt words
+ * never uses.
+ */
+class VocabularyOnFirstCorrection extends FuzzyVocabulary {
+  private vocabulary: FuzzyVocabulary | undefined;
+
+  constructor(
+    private readonly knownWords: Iterable<string>,
+    private readonly wordWeight: WordWeight,
+  ) {
+    super([], wordWeight);
+  }
+
+  override correct(word: string): Correction | undefined {
+    this.vocabulary ??= new FuzzyVocabulary(this.knownWords, this.wordWeight);
+    return this.vocabulary.correct(word);
+  }
+}
 
 /** The examples' module (and the YAML reader it brings) is loaded only to train, which a start with the build's classifier never does. */
 const intentExamplesModule = () => require('./intentExamples') as typeof import('./intentExamples');
@@ -76,7 +97,7 @@ export class Understander {
     const known = new Set<string>([...gazetteer.vocabulary, ...this.documents.vocabulary, ...functionWords, ...cueWords]);
     // Among equally close corrections, the words questions are made of come first, then names.
     const weight = (word: string) => (cueWords.has(word) || functionWords.has(word) ? 2 : gazetteer.vocabulary.has(word) ? 1 : 0);
-    const speller = new Speller(known, resources.dictionaries, new FuzzyVocabulary(known, weight), built.abbreviations);
+    const speller = new Speller(known, resources.dictionaries, new VocabularyOnFirstCorrection(known, weight), built.abbreviations);
     this.sectorWords = built.sectorWords;
     this.functionWords = functionWords;
     const reading: AnalysisIndexes = {
