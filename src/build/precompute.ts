@@ -5,7 +5,9 @@
  * - words-<language>.bloom: the word filter of each language's dictionary;
  * - language-model.bin: the words' probabilities in each language, in the form they are used (languageModel.ts);
  * - meta-intents.json: the meta-intent classifier trained on data/intents;
- * - knowledge-base.json: the knowledge base of data/ as validated (knowledge/load.ts);
+ * - knowledge-base.bin: the knowledge base of data/ as validated, with the files it was read from (knowledge/load.ts);
+ * - understanding-data.bin: the understanding's data files and their fingerprint (understanding/resources.ts);
+ * - meta-intents-fingerprint.json: the text the classifier's fingerprint was computed from (understander.ts);
  * - understanding-indexes.bin: the Understander's indexes of that knowledge base (understanding/indexes.ts).
  * Each file is rebuilt only when what it is made from changed (a key kept in manifest.json); the
  * knowledge base and the indexes also whenever the compiled code changed, since they are made by
@@ -16,14 +18,22 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KNOWLEDGE_BASE_SNAPSHOT, knowledgeBaseSources, loadKnowledgeBase, snapshotKnowledgeBase } from '../knowledge/load';
+import { KNOWLEDGE_BASE_SNAPSHOT, loadKnowledgeBase, snapshotKnowledgeBase } from '../knowledge/load';
 import { LANGUAGES, type Language } from '../knowledge/schema';
 import { BloomFilter } from '../understanding/bloomFilter';
 import { Dictionaries, dictionaryFile, PRECOMPUTED_DIR } from '../understanding/dictionary';
 import { buildIndexes, indexesKey, INDEXES_FILE, writeIndexes } from '../understanding/indexes';
 import { LANGUAGE_MODEL_FORMAT, LanguageModel, trainLanguageModel, type LanguageTrainingText } from '../understanding/languageModel';
 import { normalize } from '../understanding/normalize';
-import { CLASSIFIER_FILE, LANGUAGE_MODEL_FILE, loadUnderstandingResources, readUnderstandingData } from '../understanding/resources';
+import {
+  CLASSIFIER_FILE,
+  CLASSIFIER_FINGERPRINT_FILE,
+  DATA_FILES_COPY,
+  keepDataFiles,
+  LANGUAGE_MODEL_FILE,
+  loadUnderstandingResources,
+  readUnderstandingData,
+} from '../understanding/resources';
 import { Understander } from '../understanding/understander';
 import { PROJECT_ROOT } from '../util/projectRoot';
 
@@ -76,19 +86,22 @@ function frequencyList(language: Language): string[] {
     .flatMap((line) => folded(line));
 }
 
-/** The compiled code (dist/src), as one hash: the knowledge base's snapshot and the indexes are made by it. */
-function compiledCodeHash(): string {
+/** The files of a folder and its subfolders (names and bytes) as one hash; `only` picks the files. */
+function folderHash(root: string, only: (name: string) => boolean = () => true): string {
   const hash = createHash('sha256');
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.js')) hash.update(entry.name).update(readFileSync(path));
+      else if (only(entry.name)) hash.update(path.slice(root.length)).update(readFileSync(path));
     }
   };
-  walk(join(__dirname, '..'));
+  walk(root);
   return hash.digest('hex').slice(0, 16);
 }
+
+/** The compiled code (dist/src), as one hash: the knowledge base's snapshot and the indexes are made by it. */
+const compiledCodeHash = () => folderHash(join(__dirname, '..'), (name) => name.endsWith('.js'));
 
 function main(): void {
   const started = Date.now();
@@ -106,12 +119,13 @@ function main(): void {
   }
 
   const code = compiledCodeHash();
+  // Written first: the data's fingerprint is read from it from here on.
+  const dataFilesCopy = join(PRECOMPUTED_DIR, DATA_FILES_COPY);
+  if (step(manifest, 'understanding-data', dataFilesCopy, hash({ data: folderHash(join(PROJECT_ROOT, 'data')), code }), () => writeAtomically(dataFilesCopy, keepDataFiles()))) {
+    done.push('understanding-data');
+  }
   const data = readUnderstandingData();
-  const sources = knowledgeBaseSources();
-  if (sources === undefined) throw new Error('the knowledge base in data/ cannot be read');
-  if (
-    step(manifest, 'knowledge-base', KNOWLEDGE_BASE_SNAPSHOT, hash({ sources, code }), () => writeAtomically(KNOWLEDGE_BASE_SNAPSHOT, JSON.stringify(snapshotKnowledgeBase())))
-  ) {
+  if (step(manifest, 'knowledge-base', KNOWLEDGE_BASE_SNAPSHOT, hash({ data: folderHash(join(PROJECT_ROOT, 'data')), code }), () => writeAtomically(KNOWLEDGE_BASE_SNAPSHOT, snapshotKnowledgeBase()))) {
     done.push('knowledge-base');
   }
   const kb = loadKnowledgeBase();
@@ -155,6 +169,10 @@ function main(): void {
   if (step(manifest, 'meta-intents', classifierFile, understander.classifier.fingerprint, () => writeAtomically(classifierFile, JSON.stringify(understander.classifier.save())))) {
     done.push(`meta-intents (${understander.classifier.featureCount} features)`);
   }
+  const fingerprintFile = join(PRECOMPUTED_DIR, CLASSIFIER_FINGERPRINT_FILE);
+  step(manifest, 'meta-intents-fingerprint', fingerprintFile, understander.classifierFingerprint.fingerprint, () =>
+    writeAtomically(fingerprintFile, JSON.stringify(understander.classifierFingerprint)),
+  );
 
   const key = indexesKey(kb, resources);
   const indexesFile = join(PRECOMPUTED_DIR, INDEXES_FILE);

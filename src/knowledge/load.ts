@@ -3,15 +3,16 @@
  * against its schema. Any problem stops the load with the file, the item and the field named.
  *
  * Parsing and checking the YAML is most of a load's time, so the build keeps what it validated
- * (dist/precomputed/knowledge-base.json, src/build/precompute.ts) under a fingerprint of the files'
- * names and bytes: a folder whose files are byte for byte the ones the build read is taken from
- * there; any other (an edited data/, another folder) is read and checked as always.
+ * (dist/precomputed/knowledge-base.bin, src/build/precompute.ts) together with a copy of the files
+ * it read: a folder whose files are byte for byte those is taken from there; any other (an edited
+ * data/, another folder) is read and checked as always.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type * as JsYaml from 'js-yaml';
 import { z } from 'zod';
-import { fingerprint } from '../util/fingerprint';
+import { readBundle, writeBundle } from '../util/bundle';
+import { keepSources, keptFingerprint, type KeptSources, type SourceFile } from '../util/keptSources';
 import { PROJECT_ROOT } from '../util/projectRoot';
 import { KnowledgeBase, KnowledgeBaseError, type KnowledgeBaseParts, type KnowledgeProblem } from './knowledgeBase';
 import {
@@ -70,50 +71,48 @@ function validate<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown,
 }
 
 /** Where the build keeps the validated knowledge base of data/. */
-export const KNOWLEDGE_BASE_SNAPSHOT = join(PROJECT_ROOT, 'dist', 'precomputed', 'knowledge-base.json');
+export const KNOWLEDGE_BASE_SNAPSHOT = join(PROJECT_ROOT, 'dist', 'precomputed', 'knowledge-base.bin');
 
 /** Bump when the schemas or this loader change what a load returns, so that an older snapshot is not used. */
-const SNAPSHOT_FORMAT = 'coop-knowledge-base/1';
+const SNAPSHOT_FORMAT = 'coop-knowledge-base/2';
 
-/** The validated knowledge base as the build saves it, with the fingerprint of the files it came from. */
-export interface KnowledgeBaseSnapshot {
+/** The snapshot's header; its sections are the validated parts (JSON) and the files they were read from. */
+interface SnapshotHeader {
   readonly format: string;
-  readonly sources: string;
-  readonly parts: KnowledgeBaseParts;
+  readonly sources: KeptSources;
 }
 
 const FIXED_FILES = ['organizations.yaml', 'partners.yaml', 'sectors.yaml', 'countries.yaml', 'overview.yaml'] as const;
 const isProjectFile = (name: string) => /\.ya?ml$/.test(name);
 
-/**
- * A fingerprint of a folder's knowledge-base files (their names and bytes, in load order), or
- * undefined when one cannot be read: the full load then reports the problem as it always has.
- */
-export function knowledgeBaseSources(dataDir: string = DEFAULT_DATA_DIR): string | undefined {
+/** A folder's knowledge-base files in load order, or undefined when one cannot be read (the full load then reports it). */
+function readSources(dataDir: string): SourceFile[] | undefined {
   try {
     const projects = readdirSync(join(dataDir, 'projects')).filter(isProjectFile).sort();
-    const names = [...FIXED_FILES, ...projects.map((name) => join('projects', name))];
-    return fingerprint(SNAPSHOT_FORMAT, ...names.flatMap((name) => [name, readFileSync(join(dataDir, name))]));
+    const names = [...FIXED_FILES, ...projects.map((name) => `projects/${name}`)];
+    return names.map((name) => ({ name, bytes: readFileSync(join(dataDir, name)) }));
   } catch {
     return undefined;
   }
 }
 
-/** The build's snapshot when it was made from these very files. */
-function snapshotFor(sources: string | undefined, snapshotFile: string): KnowledgeBaseParts | undefined {
-  if (sources === undefined) return undefined;
+/** The build's snapshot when it was made from these very files: its parts, and the fingerprint of the files. */
+function snapshotFor(files: readonly SourceFile[] | undefined, snapshotFile: string): { parts: KnowledgeBaseParts; fingerprint: string } | undefined {
+  if (!files) return undefined;
   try {
-    const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as KnowledgeBaseSnapshot;
-    return snapshot.format === SNAPSHOT_FORMAT && snapshot.sources === sources ? snapshot.parts : undefined;
+    const bundle = readBundle<SnapshotHeader>(readFileSync(snapshotFile));
+    if (bundle.header.format !== SNAPSHOT_FORMAT) return undefined;
+    const fingerprint = keptFingerprint(bundle, bundle.header.sources, files);
+    return fingerprint === undefined ? undefined : { parts: JSON.parse(bundle.section('parts').toString('utf8')) as KnowledgeBaseParts, fingerprint };
   } catch {
     return undefined;
   }
 }
 
-/** The fingerprint of the files each loaded knowledge base came from: what the build's indexes of it are keyed by. */
+/** The fingerprint of the files each knowledge base loaded from the build's snapshot came from: what the build's indexes of it are keyed by. */
 const loadedFrom = new WeakMap<KnowledgeBase, string>();
 
-/** The fingerprint of the files a knowledge base was loaded from; undefined for one made otherwise (in code, by a test). */
+/** The fingerprint of the files a knowledge base was loaded from, when it came from the build's snapshot; undefined otherwise. */
 export function knowledgeBaseFingerprint(kb: KnowledgeBase): string | undefined {
   return loadedFrom.get(kb);
 }
@@ -130,19 +129,22 @@ export function loadKnowledgeBase(dataDir: string = DEFAULT_DATA_DIR, snapshotFi
     regions: shown(file('countries.yaml')),
     projects: shown(file('projects')),
   };
-  const sources = knowledgeBaseSources(dataDir);
-  const kb = new KnowledgeBase(snapshotFor(sources, snapshotFile) ?? readKnowledgeBaseParts(dataDir), files);
-  if (sources !== undefined) loadedFrom.set(kb, sources);
+  const snapshot = snapshotFor(readSources(dataDir), snapshotFile);
+  const kb = new KnowledgeBase(snapshot?.parts ?? readKnowledgeBaseParts(dataDir), files);
+  if (snapshot) loadedFrom.set(kb, snapshot.fingerprint);
   return kb;
 }
 
-/** The snapshot the build saves of a folder: its files' fingerprint and their validated contents. */
-export function snapshotKnowledgeBase(dataDir: string = DEFAULT_DATA_DIR): KnowledgeBaseSnapshot {
-  const before = knowledgeBaseSources(dataDir);
+/** The snapshot the build saves of a folder: its validated contents and the files they were read from. */
+export function snapshotKnowledgeBase(dataDir: string = DEFAULT_DATA_DIR): Buffer {
+  const before = readSources(dataDir);
   const parts = readKnowledgeBaseParts(dataDir);
-  const after = knowledgeBaseSources(dataDir);
-  if (before === undefined || before !== after) throw new Error(`the knowledge base in ${dataDir} changed while it was read`);
-  return { format: SNAPSHOT_FORMAT, sources: before, parts };
+  const after = readSources(dataDir);
+  const unchanged = before && after && before.length === after.length && before.every((file, i) => file.name === after[i]!.name && Buffer.from(file.bytes).equals(after[i]!.bytes));
+  if (!unchanged) throw new Error(`the knowledge base in ${dataDir} changed while it was read`);
+  const { kept, sections } = keepSources(before);
+  const header: SnapshotHeader = { format: SNAPSHOT_FORMAT, sources: kept };
+  return writeBundle(header, { parts: Buffer.from(JSON.stringify(parts), 'utf8'), ...sections });
 }
 
 /** Reads and checks every file of a knowledge-base folder, without the build's snapshot. */

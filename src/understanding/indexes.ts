@@ -18,7 +18,7 @@ import { Gazetteer, type SavedGazetteer } from './gazetteer';
 import type { CueKind, LanguageLexicon } from './lexicon';
 import { normalize } from './normalize';
 import type { OutsideOrganization } from './outsideOrganizations';
-import { bytesOf, readBundle, typedArrayOf, writeBundle } from './bundle';
+import { bytesOf, readBundle, typedArrayOf, writeBundle } from '../util/bundle';
 import type { Dictionaries } from './dictionary';
 import { PhraseIndex, type SavedPhraseIndex } from './phraseIndex';
 import { DocumentIndex, type DocumentIndexParts } from './retrieval';

@@ -14,7 +14,7 @@
  */
 import { LANGUAGES, type Language } from '../knowledge/schema';
 import type { Dictionaries } from './dictionary';
-import { readBundle, writeBundle, type Bundle } from './bundle';
+import { readBundle, writeBundle, type Bundle } from '../util/bundle';
 import { StringTable } from './stringTable';
 
 export const LANGUAGE_MODEL_FORMAT = 'coop-language-model/4';

@@ -14,7 +14,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../knowledge/schema';
-import { fingerprint } from '../util/fingerprint';
+import { readBundle, writeBundle } from '../util/bundle';
+import { keepSources, keptFingerprint, sourcesFingerprint, type KeptSources, type SourceFile } from '../util/keptSources';
 import { PROJECT_ROOT } from '../util/projectRoot';
 import { Dictionaries, PRECOMPUTED_DIR } from './dictionary';
 import { INDEXES_FILE } from './indexes';
@@ -37,6 +38,16 @@ const readers = {
 
 export const LANGUAGE_MODEL_FILE = 'language-model.bin';
 export const CLASSIFIER_FILE = 'meta-intents.json';
+/** The data files as the build read them, with their fingerprint. */
+export const DATA_FILES_COPY = 'understanding-data.bin';
+/** The classifier's fingerprint as the build computed it, with the text it was computed from. */
+export const CLASSIFIER_FINGERPRINT_FILE = 'meta-intents-fingerprint.json';
+
+/** A fingerprint and the text it is the fingerprint of: the same text has the same fingerprint, without hashing it again. */
+export interface KnownFingerprint {
+  readonly text: string;
+  readonly fingerprint: string;
+}
 
 /** The understanding's data files, each parsed and checked the first time it is asked for. */
 export interface UnderstandingData {
@@ -55,6 +66,8 @@ export interface UnderstandingResources extends UnderstandingData {
   readonly languageModel: LanguageModel;
   /** The classifier the build trained, if it was built; the understander checks it fits. */
   readonly savedClassifier?: SavedMetaClassifier;
+  /** The fingerprint the build computed for its classifier, and from what. */
+  readonly classifierFingerprint?: KnownFingerprint;
   /** The indexes the build made of the shipped knowledge base, if any; the understander checks they fit. */
   readonly savedIndexes?: () => Buffer | undefined;
 }
@@ -80,9 +93,33 @@ function readPlaceNames(file: string): string[] {
   return schema.parse(readers.yaml().load(readFileSync(file, 'utf8'))).place;
 }
 
-/** The data files' contents, in a fixed order, as one hash (their folder does not count: a moved deployment keeps its precomputed files). */
-function hashFiles(files: readonly string[]): string {
-  return fingerprint(...files.map((file) => readFileSync(file)));
+/** The data files, named as they sit in data/ whatever the folders (a moved deployment keeps its precomputed files). */
+function readDataFiles(locations: ResourceLocations): SourceFile[] {
+  const file = (name: string, path: string): SourceFile => ({ name, bytes: readFileSync(path) });
+  return [
+    ...LANGUAGES.map((language) => file(`lexicon/${language}.yaml`, join(locations.lexiconDir, `${language}.yaml`))),
+    ...LANGUAGES.map((language) => file(`intents/${language}.yaml`, join(locations.intentsDir, `${language}.yaml`))),
+    file('intents/placeholders.yaml', join(locations.intentsDir, 'placeholders.yaml')),
+    file('outside-organizations.yaml', locations.outsideOrganizationsFile),
+  ];
+}
+
+/** The data files' fingerprint: the build's, when the files are those it read; computed otherwise. */
+function dataFingerprintOf(files: readonly SourceFile[], precomputedDir: string): string {
+  try {
+    const bundle = readBundle<KeptSources>(readFileSync(join(precomputedDir, DATA_FILES_COPY)));
+    const kept = keptFingerprint(bundle, bundle.header, files);
+    if (kept !== undefined) return kept;
+  } catch {
+    // No copy, or an unreadable one: the fingerprint is computed.
+  }
+  return sourcesFingerprint(files);
+}
+
+/** The copy of the data files the build keeps (DATA_FILES_COPY). */
+export function keepDataFiles(locations: ResourceLocations = DEFAULT_RESOURCE_LOCATIONS): Buffer {
+  const { kept, sections } = keepSources(readDataFiles(locations));
+  return writeBundle(kept, sections);
 }
 
 /** A value computed the first time it is asked for. */
@@ -94,12 +131,6 @@ function once<T>(compute: () => T): () => T {
 /** Reads the data files only (what the build needs before anything is precomputed). */
 export function readUnderstandingData(locations: ResourceLocations = DEFAULT_RESOURCE_LOCATIONS): UnderstandingData {
   const placeholdersFile = join(locations.intentsDir, 'placeholders.yaml');
-  const dataFiles = [
-    ...LANGUAGES.map((language) => join(locations.lexiconDir, `${language}.yaml`)),
-    ...LANGUAGES.map((language) => join(locations.intentsDir, `${language}.yaml`)),
-    placeholdersFile,
-    locations.outsideOrganizationsFile,
-  ];
   const lexicons = once(() => readers.lexicons().readLexicons(locations.lexiconDir));
   const intentExamples = once(() => readers.intentExamples().readIntentExamples(locations.intentsDir));
   const placeNames = once(() => readPlaceNames(placeholdersFile));
@@ -115,7 +146,7 @@ export function readUnderstandingData(locations: ResourceLocations = DEFAULT_RES
     get outsideOrganizations() {
       return outsideOrganizations();
     },
-    dataFingerprint: hashFiles(dataFiles),
+    dataFingerprint: dataFingerprintOf(readDataFiles(locations), locations.precomputedDir),
   };
 }
 
@@ -128,6 +159,8 @@ export function loadUnderstandingResources(locations: ResourceLocations = DEFAUL
   const languageModel = LanguageModel.fromBuffer(readFileSync(modelFile), dictionaries);
   const classifierFile = join(locations.precomputedDir, CLASSIFIER_FILE);
   const savedClassifier = existsSync(classifierFile) ? (JSON.parse(readFileSync(classifierFile, 'utf8')) as SavedMetaClassifier) : undefined;
+  const fingerprintFile = join(locations.precomputedDir, CLASSIFIER_FINGERPRINT_FILE);
+  const classifierFingerprint = existsSync(fingerprintFile) ? (JSON.parse(readFileSync(fingerprintFile, 'utf8')) as KnownFingerprint) : undefined;
   const indexesFile = join(locations.precomputedDir, INDEXES_FILE);
   // Read each time the understander asks (at start, on a reload) rather than kept: once restored, the file's contents are garbage.
   const savedIndexes = () => (existsSync(indexesFile) ? readFileSync(indexesFile) : undefined);
@@ -145,6 +178,7 @@ export function loadUnderstandingResources(locations: ResourceLocations = DEFAUL
     dictionaries,
     languageModel,
     ...(savedClassifier ? { savedClassifier } : {}),
+    ...(classifierFingerprint ? { classifierFingerprint } : {}),
     savedIndexes,
     dataFingerprint: data.dataFingerprint,
   };

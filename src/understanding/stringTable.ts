@@ -7,7 +7,7 @@
  * JSON objects costs tens of milliseconds of a cold start, and take a third of the bytes of dense
  * rows; a look-up is a hash, a probe or two and one comparison of the key.
  */
-import { bytesOf, readBundle, typedArrayOf, writeBundle } from './bundle';
+import { bytesOf, readBundle, typedArrayOf, writeBundle } from '../util/bundle';
 
 /** A bit per column says whether the row has a value there: up to 8 columns. */
 const MAX_WIDTH = 8;

@@ -17,7 +17,7 @@ import { DEFAULT_INTERPRET_OPTIONS, interpret, type InterpretOptions, type Recog
 import { DEFAULT_LANGUAGE_DETECTION, LanguageDetector, type LanguageDetectionOptions } from './language';
 import { DEFAULT_META_CLASSIFIER_OPTIONS, featuresOf, MetaIntentClassifier, type MetaClassifierOptions, type MetaIntent } from './metaIntents';
 import { DEFAULT_RESOLVE_OPTIONS, resolve, type ResolveOptions } from './resolve';
-import { shippedResources, type UnderstandingResources } from './resources';
+import { shippedResources, type KnownFingerprint, type UnderstandingResources } from './resources';
 import type { DocumentIndex } from './retrieval';
 import { Speller } from './speller';
 import { EMPTY_CONTEXT, type ConversationContext, type Understanding } from './types';
@@ -80,6 +80,8 @@ export class Understander {
   readonly trainedClassifier: boolean;
   /** Whether the indexes were read from the build's files (true) or built here. */
   readonly restoredIndexes: boolean;
+  /** The fingerprint of what the classifier is trained on, and the text it was computed from (the build keeps both). */
+  readonly classifierFingerprint: KnownFingerprint;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -109,7 +111,8 @@ export class Understander {
       detector: new LanguageDetector(resources.languageModel, options.language),
     };
 
-    const fingerprint = this.fingerprint();
+    this.classifierFingerprint = this.fingerprint();
+    const fingerprint = this.classifierFingerprint.fingerprint;
     const saved = resources.savedClassifier;
     const fits = saved?.fingerprint === fingerprint && Array.isArray(saved.counts?.features);
     const restoredClassifier = fits ? MetaIntentClassifier.restore(saved, options.classifier) : undefined;
@@ -119,7 +122,7 @@ export class Understander {
   }
 
   /** What the classifier was trained on: the examples, the knowledge base's names, the features' version. */
-  private fingerprint(): string {
+  private fingerprint(): KnownFingerprint {
     const names = [
       ...this.kb.organizations.map((o) => [o.acronym, o.name, o.aliases]),
       ...this.kb.projects.map((p) => [p.acronym, p.title, p.aliases, p.keywords]),
@@ -128,7 +131,10 @@ export class Understander {
       ...this.kb.sectors.map((s) => [s.name, s.aliases, s.keywords]),
       ...this.kb.partners.map((p) => [p.name, p.aliases]),
     ];
-    return fingerprint(JSON.stringify({ version: FEATURES_VERSION, data: this.resources.dataFingerprint, names, words: this.resources.dictionaries.sizes() }));
+    const text = JSON.stringify({ version: FEATURES_VERSION, data: this.resources.dataFingerprint, names, words: this.resources.dictionaries.sizes() });
+    // The build keeps the text of its classifier's fingerprint: the same text needs no hashing again.
+    const known = this.resources.classifierFingerprint;
+    return { text, fingerprint: known?.text === text ? known.fingerprint : fingerprint(text) };
   }
 
   /**
