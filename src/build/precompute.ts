@@ -119,13 +119,15 @@ function main(): void {
   }
 
   const code = compiledCodeHash();
+  // What the copies of data/ and the knowledge base's snapshot are made from: data/ and the code.
+  const sourcesKey = hash({ data: folderHash(join(PROJECT_ROOT, 'data')), code });
   // Written first: the data's fingerprint is read from it from here on.
   const dataFilesCopy = join(PRECOMPUTED_DIR, DATA_FILES_COPY);
-  if (step(manifest, 'understanding-data', dataFilesCopy, hash({ data: folderHash(join(PROJECT_ROOT, 'data')), code }), () => writeAtomically(dataFilesCopy, keepDataFiles()))) {
+  if (step(manifest, 'understanding-data', dataFilesCopy, sourcesKey, () => writeAtomically(dataFilesCopy, keepDataFiles()))) {
     done.push('understanding-data');
   }
   const data = readUnderstandingData();
-  if (step(manifest, 'knowledge-base', KNOWLEDGE_BASE_SNAPSHOT, hash({ data: folderHash(join(PROJECT_ROOT, 'data')), code }), () => writeAtomically(KNOWLEDGE_BASE_SNAPSHOT, snapshotKnowledgeBase()))) {
+  if (step(manifest, 'knowledge-base', KNOWLEDGE_BASE_SNAPSHOT, sourcesKey, () => writeAtomically(KNOWLEDGE_BASE_SNAPSHOT, snapshotKnowledgeBase()))) {
     done.push('knowledge-base');
   }
   const kb = loadKnowledgeBase();

@@ -31,7 +31,7 @@ export const INDEXES_FILE = 'understanding-indexes.bin';
  * documents.ts, normalize.ts, stem.ts), so that a file saved by older code is never read back.
  * The build also rewrites the file whenever the compiled code changed (see precompute.ts).
  */
-const INDEXES_FORMAT = 'coop-understanding-indexes/3';
+const INDEXES_FORMAT = 'coop-understanding-indexes/4';
 
 export interface UnderstandingIndexes {
   readonly gazetteer: Gazetteer;

@@ -17,7 +17,7 @@ import type { Dictionaries } from './dictionary';
 import { readBundle, writeBundle, type Bundle } from '../util/bundle';
 import { StringTable } from './stringTable';
 
-export const LANGUAGE_MODEL_FORMAT = 'coop-language-model/4';
+export const LANGUAGE_MODEL_FORMAT = 'coop-language-model/5';
 
 /** The model as stored: probabilities and counts per language. */
 export interface LanguageModelData {

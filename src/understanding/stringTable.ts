@@ -1,7 +1,9 @@
 /**
  * A read-only table from strings to rows of numbers, stored as one block of bytes that is used as
- * read: an open-addressing hash table of entry numbers, the keys as one string with their offsets,
- * and the rows' non-zero values packed in one Float64Array (a bit per column says which are there).
+ * read: an open-addressing hash table of entry numbers (entries are numbered in the order given, so
+ * that other arrays can follow them), the keys in two strings (Latin-1 keys one byte a character,
+ * the few others in UTF-16) with where each starts, and the rows' non-zero values packed in one
+ * Float64Array (a bit per column says which are there).
  * The language model's tables (tens of thousands of words and letter trigrams, mostly zeros across
  * the three languages) load from it in well under a millisecond, where parsing the same tables as
  * JSON objects costs tens of milliseconds of a cold start, and take a third of the bytes of dense
@@ -32,21 +34,25 @@ const isNarrow = (key: string) => !/[^\u0000-\u00ff]/.test(key);
 
 interface Header {
   readonly width: number;
-  /** Entries from this number on have keys in the wide string. */
-  readonly wideFrom: number;
 }
+
+/** The bit of a key's length that says the key is in the wide string. */
+const WIDE = 0x8000;
+/** Longer keys cannot be stored (nor are there any: keys are words, trigrams, stems). */
+const MAX_KEY_LENGTH = WIDE - 1;
 
 export class StringTable {
   private constructor(
     /** Entry number + 1 per slot; 0 for an empty slot. The slot count is a power of two. */
     private readonly slots: Uint16Array | Uint32Array,
-    /** Where each entry's key starts in its string; one more offset closes the last key of each string. */
-    private readonly offsets: Uint32Array,
-    /** The keys of entries below `wideFrom`, one byte a character. */
+    /** Where each entry's key starts in its string. */
+    private readonly keyStarts: Uint32Array,
+    /** Each entry's key length, with the WIDE bit for a key of the wide string. */
+    private readonly keyLengths: Uint16Array,
+    /** The keys with no character beyond Latin-1, one byte a character. */
     private readonly narrowKeys: string,
-    /** The keys of entries from `wideFrom` on. */
+    /** The other keys. */
     private readonly wideKeys: string,
-    private readonly wideFrom: number,
     /** Per entry, a bit per column that has a value. */
     private readonly present: Uint8Array,
     /** Where each entry's values start in `packed`. */
@@ -56,20 +62,16 @@ export class StringTable {
     readonly width: number,
   ) {}
 
-  /**
-   * A table of these rows (each `width` numbers long; 0 for a set of keys). Entries are numbered
-   * in the order given, except that keys with characters beyond Latin-1 come after the others.
-   */
+  /** A table of these rows (each `width` numbers long; 0 for a set of keys), entries numbered in the order given. */
   static of(rows: Iterable<readonly [string, readonly number[]]>, width: number): StringTable {
     if (width > MAX_WIDTH) throw new Error(`a string table has at most ${MAX_WIDTH} columns, not ${width}`);
-    const given = [...rows];
-    const entries = [...given.filter(([key]) => isNarrow(key)), ...given.filter(([key]) => !isNarrow(key))];
-    const wideFrom = given.filter(([key]) => isNarrow(key)).length;
+    const entries = [...rows];
     let slotCount = 2;
     // At most half full, so that a probe ends after one or two slots.
     while (slotCount < entries.length * 2) slotCount *= 2;
     const slots = entries.length < 0xffff ? new Uint16Array(slotCount) : new Uint32Array(slotCount);
-    const offsets = new Uint32Array(entries.length + 2);
+    const keyStarts = new Uint32Array(entries.length);
+    const keyLengths = new Uint16Array(entries.length);
     const present = new Uint8Array(entries.length);
     const firstValue = new Uint32Array(entries.length + 1);
     const packed: number[] = [];
@@ -77,11 +79,14 @@ export class StringTable {
     let wideKeys = '';
     entries.forEach(([key, row], entry) => {
       if (row.length !== width) throw new Error(`row of "${key}" has ${row.length} values, expected ${width}`);
-      if (entry < wideFrom) {
-        offsets[entry] = narrowKeys.length;
+      if (key.length > MAX_KEY_LENGTH) throw new Error(`a key of ${key.length} characters is too long for a string table`);
+      if (isNarrow(key)) {
+        keyStarts[entry] = narrowKeys.length;
+        keyLengths[entry] = key.length;
         narrowKeys += key;
       } else {
-        offsets[entry + 1] = wideKeys.length;
+        keyStarts[entry] = wideKeys.length;
+        keyLengths[entry] = key.length | WIDE;
         wideKeys += key;
       }
       firstValue[entry] = packed.length;
@@ -95,11 +100,8 @@ export class StringTable {
       while (slots[slot] !== 0) slot = (slot + 1) & (slotCount - 1);
       slots[slot] = entry + 1;
     });
-    // The narrow keys' closing offset sits at wideFrom; the wide keys' offsets are shifted by one.
-    offsets[wideFrom] = narrowKeys.length;
-    offsets[entries.length + 1] = wideKeys.length;
     firstValue[entries.length] = packed.length;
-    return new StringTable(slots, offsets, narrowKeys, wideKeys, wideFrom, present, firstValue, Float64Array.from(packed), width);
+    return new StringTable(slots, keyStarts, keyLengths, narrowKeys, wideKeys, present, firstValue, Float64Array.from(packed), width);
   }
 
   get size(): number {
@@ -108,8 +110,9 @@ export class StringTable {
 
   /** The key of an entry. */
   private keyOf(entry: number): string {
-    if (entry < this.wideFrom) return this.narrowKeys.slice(this.offsets[entry]!, this.offsets[entry + 1]!);
-    return this.wideKeys.slice(this.offsets[entry + 1]!, this.offsets[entry + 2]!);
+    const length = this.keyLengths[entry]!;
+    const start = this.keyStarts[entry]!;
+    return (length & WIDE ? this.wideKeys : this.narrowKeys).slice(start, start + (length & MAX_KEY_LENGTH));
   }
 
   /** The entry number of a key, or -1 when the table does not have it. */
@@ -119,13 +122,8 @@ export class StringTable {
       const stored = this.slots[slot]!;
       if (stored === 0) return -1;
       const entry = stored - 1;
-      if (entry < this.wideFrom) {
-        const start = this.offsets[entry]!;
-        if (this.offsets[entry + 1]! - start === key.length && this.narrowKeys.startsWith(key, start)) return entry;
-      } else {
-        const start = this.offsets[entry + 1]!;
-        if (this.offsets[entry + 2]! - start === key.length && this.wideKeys.startsWith(key, start)) return entry;
-      }
+      const length = this.keyLengths[entry]!;
+      if ((length & MAX_KEY_LENGTH) === key.length && (length & WIDE ? this.wideKeys : this.narrowKeys).startsWith(key, this.keyStarts[entry]!)) return entry;
     }
   }
 
@@ -152,10 +150,11 @@ export class StringTable {
 
   /** The table as bytes (a bundle: its sizes as header, its arrays and key strings as sections). */
   toBuffer(): Buffer {
-    const header: Header = { width: this.width, wideFrom: this.wideFrom };
+    const header: Header = { width: this.width };
     return writeBundle(header, {
       slots: bytesOf(this.slots),
-      offsets: bytesOf(this.offsets),
+      keyStarts: bytesOf(this.keyStarts),
+      keyLengths: bytesOf(this.keyLengths),
       present: this.present,
       firstValue: bytesOf(this.firstValue),
       packed: bytesOf(this.packed),
@@ -167,16 +166,17 @@ export class StringTable {
   /** Reads a table written by `toBuffer`; its arrays are used in place (a copy only where the bytes are misaligned). */
   static fromBuffer(buffer: Buffer): StringTable {
     const bundle = readBundle<Header>(buffer);
-    const { width, wideFrom } = bundle.header;
+    const { width } = bundle.header;
     const slotBytes = bundle.section('slots');
     const present = typedArrayOf(bundle.section('present'), Uint8Array);
     const slots = present.length < 0xffff ? typedArrayOf(slotBytes, Uint16Array) : typedArrayOf(slotBytes, Uint32Array);
-    const offsets = typedArrayOf(bundle.section('offsets'), Uint32Array);
+    const keyStarts = typedArrayOf(bundle.section('keyStarts'), Uint32Array);
+    const keyLengths = typedArrayOf(bundle.section('keyLengths'), Uint16Array);
     const firstValue = typedArrayOf(bundle.section('firstValue'), Uint32Array);
     const packed = typedArrayOf(bundle.section('packed'), Float64Array);
-    if (slots.length & (slots.length - 1) || slots.length < present.length || offsets.length !== present.length + 2 || firstValue.length !== present.length + 1) {
+    if (slots.length & (slots.length - 1) || slots.length < present.length || keyStarts.length !== present.length || keyLengths.length !== present.length || firstValue.length !== present.length + 1) {
       throw new Error('not a string table (bad sizes)');
     }
-    return new StringTable(slots, offsets, bundle.section('narrowKeys').toString('latin1'), bundle.section('wideKeys').toString('utf16le'), wideFrom, present, firstValue, packed, width);
+    return new StringTable(slots, keyStarts, keyLengths, bundle.section('narrowKeys').toString('latin1'), bundle.section('wideKeys').toString('utf16le'), present, firstValue, packed, width);
   }
 }
