@@ -1,8 +1,9 @@
 /**
  * The document index keeps its postings as a string table with flat arrays (so that the build can
  * save them as bytes): it must score, rank and answer exactly as the plain inverted index of maps
- * it replaced, kept below as the reference, on the shipped knowledge base and every word of the
- * evaluation sets (names with "œ" and other characters beyond Latin-1 included).
+ * it replaced, kept below as the reference (with the same terms and ranking), on the shipped
+ * knowledge base and every word of the evaluation sets (words with "œ" and other characters beyond
+ * Latin-1 included).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,15 @@ import { LANGUAGES } from '../src/knowledge/schema';
 import { loadKnowledgeBase } from '../src/knowledge/load';
 import { buildDocuments } from '../src/understanding/documents';
 import { normalize } from '../src/understanding/normalize';
-import { DocumentIndex, type RetrievalDocument, type ScoredDocument } from '../src/understanding/retrieval';
+import {
+  addTermScores,
+  DocumentIndex,
+  rankedDocuments,
+  searchTerms,
+  type DocumentScores,
+  type RetrievalDocument,
+  type ScoredDocument,
+} from '../src/understanding/retrieval';
 import { loadUnderstandingResources } from '../src/understanding/resources';
 import { stemIn, stemsOf } from '../src/understanding/stem';
 
@@ -57,38 +66,18 @@ class ReferenceIndex {
   }
 
   search(words: readonly string[], only?: ReadonlySet<string>): ScoredDocument[] {
-    const scores = new Map<number, { score: number; matchedWords: number }>();
-    const terms: Array<{ keys: string[]; isWord: boolean }> = [...new Set(words)].map((word) => ({ keys: stemsOf(word), isWord: true }));
-    const content = words.filter((word) => !this.stopWords.has(word));
-    for (let i = 1; i < content.length; i++) {
-      const keys = LANGUAGES.map((language) => `${stemIn(language, content[i - 1]!)}+${stemIn(language, content[i]!)}`);
-      terms.push({ keys: [...new Set(keys)], isWord: false });
-    }
-    for (const { keys, isWord } of terms) {
+    const scores: DocumentScores = new Map();
+    for (const { keys, isWord } of searchTerms(words, this.stopWords)) {
       const best = new Map<number, number>();
       for (const stem of keys) {
-        const posting = this.postings.get(stem);
-        if (!posting) continue;
-        const idf = this.idf.get(stem)!;
-        for (const [index, weight] of posting) {
-          const value = idf * weight;
+        for (const [index, weight] of this.postings.get(stem) ?? []) {
+          const value = this.idf.get(stem)! * weight;
           if (value > (best.get(index) ?? 0)) best.set(index, value);
         }
       }
-      for (const [index, value] of best) {
-        const entry = scores.get(index) ?? { score: 0, matchedWords: 0 };
-        entry.score += value;
-        if (isWord) entry.matchedWords += 1;
-        scores.set(index, entry);
-      }
+      addTermScores(scores, best, isWord);
     }
-    const results: ScoredDocument[] = [];
-    for (const [index, { score, matchedWords }] of scores) {
-      const document = this.documents[index]!;
-      if (only && !only.has(`${document.kind}:${document.id}`)) continue;
-      results.push({ kind: document.kind, id: document.id, score, matchedWords });
-    }
-    return results.sort((a, b) => b.score - a.score);
+    return rankedDocuments(scores, this.documents, only);
   }
 }
 

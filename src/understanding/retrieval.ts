@@ -181,15 +181,9 @@ export class DocumentIndex {
    * the best of its stems in the three languages. `only` limits the search to some documents.
    */
   search(words: readonly string[], only?: ReadonlySet<string>): ScoredDocument[] {
-    const scores = new Map<number, { score: number; matchedWords: number }>();
-    const terms: Array<{ keys: string[]; isWord: boolean }> = [...new Set(words)].map((word) => ({ keys: stemsOf(word), isWord: true }));
-    const content = words.filter((word) => !this.stopWords.has(word));
-    for (let i = 1; i < content.length; i++) {
-      const keys = LANGUAGES.map((language) => `${stemIn(language, content[i - 1]!)}+${stemIn(language, content[i]!)}`);
-      terms.push({ keys: [...new Set(keys)], isWord: false });
-    }
+    const scores: DocumentScores = new Map();
     const { starts, documents, weights } = this.postings;
-    for (const { keys, isWord } of terms) {
+    for (const { keys, isWord } of searchTerms(words, this.stopWords)) {
       const best = new Map<number, number>();
       for (const stem of keys) {
         const entry = this.postings.keys.entry(stem);
@@ -201,21 +195,55 @@ export class DocumentIndex {
           if (value > (best.get(index) ?? 0)) best.set(index, value);
         }
       }
-      for (const [index, value] of best) {
-        const entry = scores.get(index) ?? { score: 0, matchedWords: 0 };
-        entry.score += value;
-        if (isWord) entry.matchedWords += 1;
-        scores.set(index, entry);
-      }
+      addTermScores(scores, best, isWord);
     }
-    const results: ScoredDocument[] = [];
-    for (const [index, { score, matchedWords }] of scores) {
-      const document = this.documents[index]!;
-      if (only && !only.has(`${document.kind}:${document.id}`)) continue;
-      results.push({ kind: document.kind, id: document.id, score, matchedWords });
-    }
-    return results.sort((a, b) => b.score - a.score);
+    return rankedDocuments(scores, this.documents, only);
   }
+}
+
+/** What a search looks up: a word by its stems in the three languages, or a pair of neighbouring content words. */
+export interface SearchTerm {
+  readonly keys: readonly string[];
+  readonly isWord: boolean;
+}
+
+/** Each document's score so far, and how many of the question's words it has, by position. */
+export type DocumentScores = Map<number, { score: number; matchedWords: number }>;
+
+/** A question's terms: each distinct word by its stems, then each pair of neighbouring words that are not stop words. */
+export function searchTerms(words: readonly string[], stopWords: ReadonlySet<string>): SearchTerm[] {
+  const terms: SearchTerm[] = [...new Set(words)].map((word) => ({ keys: stemsOf(word), isWord: true }));
+  const content = words.filter((word) => !stopWords.has(word));
+  for (let i = 1; i < content.length; i++) {
+    const keys = LANGUAGES.map((language) => `${stemIn(language, content[i - 1]!)}+${stemIn(language, content[i]!)}`);
+    terms.push({ keys: [...new Set(keys)], isWord: false });
+  }
+  return terms;
+}
+
+/** Adds a term's best value in each document (the best of its keys) to the documents' scores. */
+export function addTermScores(scores: DocumentScores, best: ReadonlyMap<number, number>, isWord: boolean): void {
+  for (const [index, value] of best) {
+    const entry = scores.get(index) ?? { score: 0, matchedWords: 0 };
+    entry.score += value;
+    if (isWord) entry.matchedWords += 1;
+    scores.set(index, entry);
+  }
+}
+
+/** The scored documents, best first (equal scores in the order they were first scored), limited to `only`. */
+export function rankedDocuments(
+  scores: DocumentScores,
+  documents: ReadonlyArray<{ readonly kind: DocumentKind; readonly id: string }>,
+  only?: ReadonlySet<string>,
+): ScoredDocument[] {
+  const results: ScoredDocument[] = [];
+  for (const [index, { score, matchedWords }] of scores) {
+    const document = documents[index]!;
+    if (only && !only.has(`${document.kind}:${document.id}`)) continue;
+    results.push({ kind: document.kind, id: document.id, score, matchedWords });
+  }
+  return results.sort((a, b) => b.score - a.score);
 }
 
 const isDocumentList = (source: readonly RetrievalDocument[] | DocumentIndexParts): source is readonly RetrievalDocument[] => Array.isArray(source);
