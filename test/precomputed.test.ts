@@ -87,11 +87,13 @@ describe('a start from the precomputed files', () => {
 
   it('holds the indexes exactly as they are built, byte for byte', () => {
     const saved = readFileSync(join(PRECOMPUTED_DIR, INDEXES_FILE));
-    const key = indexesKey(kb, shipped);
+    const key = indexesKey(kb, shipped)!;
+    expect(key).toBeDefined();
     const restored = readIndexes(saved, key);
     expect(restored).toBeDefined();
     expect(writeIndexes(restored!, key).equals(writeIndexes(buildIndexes(scratchKb, shipped), key))).toBe(true);
     expect(readIndexes(saved, 'another key')).toBeUndefined();
+    expect(readIndexes(saved, indexesKey(scratchKb, shipped))).toBeUndefined();
     expect(readIndexes(Buffer.from('damaged'), key)).toBeUndefined();
   });
 

@@ -177,6 +177,7 @@ function main(): void {
   );
 
   const key = indexesKey(kb, resources);
+  if (key === undefined) throw new Error('the knowledge base was not read from the snapshot just written');
   const indexesFile = join(PRECOMPUTED_DIR, INDEXES_FILE);
   // Built here from scratch, never read back from an earlier file.
   if (step(manifest, 'understanding-indexes', indexesFile, hash({ key, code }), () => writeAtomically(indexesFile, writeIndexes(buildIndexes(kb, resources), key)))) {

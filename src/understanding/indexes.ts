@@ -71,13 +71,15 @@ interface SavedHeader {
 const foldedWords = (phrase: string) => normalize(phrase).tokens.map((token) => token.folded);
 
 /**
- * The key of the indexes of a knowledge base: the files it was loaded from (or, for one made in
- * code, its content), the data files, the dictionaries (the gazetteer asks them which outside
- * names are everyday words) and the format.
+ * The key of the indexes of a knowledge base loaded from the build's snapshot: the files it was
+ * read from, the data files, the dictionaries (the gazetteer asks them which outside names are
+ * everyday words) and the format. Undefined for any other knowledge base (an edited data/, one made
+ * in code): the build has no indexes of it, and hashing its whole content would cost more than it
+ * could save.
  */
-export function indexesKey(kb: KnowledgeBase, sources: Pick<IndexSources, 'dictionaries' | 'dataFingerprint'>): string {
-  const knowledge =
-    knowledgeBaseFingerprint(kb) ?? `content:${fingerprint(JSON.stringify([kb.organizations, kb.projects, kb.partners, kb.countries, kb.regions, kb.sectors, kb.overview]))}`;
+export function indexesKey(kb: KnowledgeBase, sources: Pick<IndexSources, 'dictionaries' | 'dataFingerprint'>): string | undefined {
+  const knowledge = knowledgeBaseFingerprint(kb);
+  if (knowledge === undefined) return undefined;
   return fingerprint(INDEXES_FORMAT, knowledge, sources.dataFingerprint, JSON.stringify(sources.dictionaries.sizes()));
 }
 
@@ -129,9 +131,9 @@ export function writeIndexes(indexes: UnderstandingIndexes, key: string): Buffer
   });
 }
 
-/** The saved indexes when they were built from the same inputs (`key`); undefined for another key or an unreadable file. */
-export function readIndexes(saved: Buffer | undefined, key: string): UnderstandingIndexes | undefined {
-  if (!saved) return undefined;
+/** The saved indexes when they were built from the same inputs (`key`); undefined for another key, no key or an unreadable file. */
+export function readIndexes(saved: Buffer | undefined, key: string | undefined): UnderstandingIndexes | undefined {
+  if (!saved || key === undefined) return undefined;
   try {
     const bundle = readBundle<SavedHeader>(saved);
     const header = bundle.header;
