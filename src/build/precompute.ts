@@ -80,9 +80,12 @@ function main(): void {
   const lists = Object.fromEntries(LANGUAGES.map((language) => [language, readWordList(language)])) as Record<Language, { header: string; words: string[] }>;
   const done: string[] = [];
 
+  // A language's words: its dictionary's, and its most frequent words, names among them
+  // ("columbia", "olivia"): spelling correction must leave all of them as typed.
   for (const language of LANGUAGES) {
-    const { header, words } = lists[language];
-    const built = step(manifest, `words-${language}`, dictionaryFile(language), hash(header), () => {
+    const { header } = lists[language];
+    const words = [...new Set([...lists[language].words, ...frequencyList(language)])];
+    const built = step(manifest, `words-${language}`, dictionaryFile(language), hash({ header, frequent: FREQUENT_WORDS, version: 2 }), () => {
       writeAtomically(dictionaryFile(language), BloomFilter.of(words, words.length).toBuffer());
     });
     if (built) done.push(`words-${language} (${words.length} words)`);
