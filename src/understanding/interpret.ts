@@ -97,8 +97,11 @@ const logit = (p: number) => {
 /** What speaks for reading the message as a question for the guide. */
 export function domainEvidence(analysis: Analysis, reading: DomainReading, documents: DocumentIndex): DomainEvidence {
   const unexplained = unexplainedWords(analysis, reading, documents);
-  const contentCount = analysis.roles.filter((role) => role === 'content' || role === 'number').length;
-  const guideName = analysis.mentions.some((mention) => mention.kind !== 'outside-organization') ? 1 : 0;
+  const contentCount = analysis.roles.filter((role, index) => (role === 'content' || role === 'number') && (!analysis.subject || analysis.subject.has(index))).length;
+  // A reference to what the conversation is about ("its partners", "in the same country") is as
+  // good as naming it.
+  const followsFocus = reading.basis.path === 'follow-up' && reading.basis.strength >= 1;
+  const guideName = followsFocus || analysis.mentions.some((mention) => mention.kind !== 'outside-organization') ? 1 : 0;
   return {
     classifierLogit: logit(analysis.meta.domain),
     strength: reading.basis.strength,
@@ -133,6 +136,7 @@ export function unexplainedWords(analysis: Analysis, reading: DomainReading, doc
   const unexplained: string[] = [];
   analysis.roles.forEach((role, index) => {
     if (role !== 'content' && role !== 'number') return;
+    if (analysis.subject && !analysis.subject.has(index)) return;
     if (explainedByCue.has(index) || weakNames.has(index)) return;
     const word = analysis.spelled[index]!.word;
     if (reading.basis.documents.some((key) => documents.contains(word, key))) return;
@@ -167,7 +171,7 @@ export function interpret(analysis: Analysis, reading: DomainReading, deps: Inte
   const shared = evidenceOf(analysis);
   const candidates: Interpretation[] = [];
 
-  if (reading.basis.path === 'empty') {
+  if (reading.basis.path === 'empty' || understanding.gap?.kind === 'reset') {
     candidates.push({ understanding, confidence: 1, evidence: [{ kind: 'basis', ...reading.basis }] });
     return { ...language, interpretations: candidates, meta: analysis.meta };
   }

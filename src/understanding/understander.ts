@@ -9,7 +9,7 @@ import { decide, DEFAULT_DECISION_THRESHOLDS, type DecisionThresholds } from '..
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { LANGUAGES, type Language } from '../knowledge/schema';
 import { fingerprint } from '../util/fingerprint';
-import { analyze, classifierWords, read, type Analysis, type AnalysisIndexes } from './analyze';
+import { analyze, classifierWords, read, type Analysis, type AnalysisIndexes, type Reading } from './analyze';
 import { FuzzyVocabulary, type Correction, type WordWeight } from './fuzzy';
 import { buildIndexes, indexesKey, readIndexes } from './indexes';
 import type { Placeholder } from './intentExamples';
@@ -47,7 +47,7 @@ class VocabularyOnFirstCorrection extends FuzzyVocabulary {
 const intentExamplesModule = () => require('./intentExamples') as typeof import('./intentExamples');
 
 /** Bump when the classifier's features change, so that a model trained before is not reused. */
-const FEATURES_VERSION = 'features/7';
+const FEATURES_VERSION = 'features/9';
 
 export interface UnderstanderOptions {
   readonly resolve: ResolveOptions;
@@ -182,6 +182,11 @@ export class Understander {
   /** The classifier in use, to save it at build time. */
   get classifier(): MetaIntentClassifier {
     return this.indexes.classifier;
+  }
+
+  /** What a message contains, without asking the classifier what kind of message it is (for tests). */
+  read(text: string): Reading {
+    return read(text, this.indexes);
   }
 
   /** What a message contains, before the conversation's context is applied (for tests and logs). */
