@@ -5,10 +5,11 @@
  * (dist/precomputed/: the word filters, the language model, the trained classifier and the
  * indexes of the shipped knowledge base).
  *
- * The data files are only hashed at start: their contents are parsed (YAML, then checked) the
- * first time something asks for them, which a start whose indexes and classifier the build made
- * from the same files never does. An edited data/ changes the hash, so the indexes are built again
- * and the files are read then, with the same checks and messages as always.
+ * At start the data files are only compared with the copy the build kept of them (their
+ * fingerprint follows): their contents are parsed (YAML, then checked) the first time something
+ * asks for them, which a start whose indexes and classifier the build made from the same files
+ * never does. An edited data/ changes the fingerprint, so the indexes are built again and the files
+ * are read then, with the same checks and messages as always.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
