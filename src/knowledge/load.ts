@@ -27,8 +27,9 @@ import {
 /** The folder of the knowledge base that ships with the bot. */
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
 
-/** The YAML parser, loaded the first time a file is parsed: a start from the build's snapshot never parses one. */
-const yaml = (): typeof JsYaml => require('js-yaml') as typeof JsYaml;
+/** The YAML parser, loaded the first time a file is parsed (a start from the build's snapshot never parses one), then kept. */
+let yamlParser: typeof JsYaml | undefined;
+const yaml = (): typeof JsYaml => (yamlParser ??= require('js-yaml') as typeof JsYaml);
 
 function readYaml(path: string, shownAs: string): unknown {
   let source: string;
@@ -85,24 +86,37 @@ interface SnapshotHeader {
 const FIXED_FILES = ['organizations.yaml', 'partners.yaml', 'sectors.yaml', 'countries.yaml', 'overview.yaml'] as const;
 const isProjectFile = (name: string) => /\.ya?ml$/.test(name);
 
-/** A folder's knowledge-base files in load order, or undefined when one cannot be read (the full load then reports it). */
-function readSources(dataDir: string): SourceFile[] | undefined {
+/** The names of a folder's knowledge-base files in load order (relative, with "/"), or undefined when the folder cannot be listed. */
+function sourceNames(dataDir: string): string[] | undefined {
   try {
     const projects = readdirSync(join(dataDir, 'projects')).filter(isProjectFile).sort();
-    const names = [...FIXED_FILES, ...projects.map((name) => `projects/${name}`)];
-    return names.map((name) => ({ name, bytes: readFileSync(join(dataDir, name)) }));
+    return [...FIXED_FILES, ...projects.map((name) => `projects/${name}`)];
   } catch {
     return undefined;
   }
 }
 
-/** The build's snapshot when it was made from these very files: its parts, and the fingerprint of the files. */
-function snapshotFor(files: readonly SourceFile[] | undefined, snapshotFile: string): { parts: KnowledgeBaseParts; fingerprint: string } | undefined {
-  if (!files) return undefined;
+/** A folder's knowledge-base files in load order, or undefined when one cannot be read. */
+function readSources(dataDir: string): SourceFile[] | undefined {
   try {
+    return sourceNames(dataDir)?.map((name) => ({ name, bytes: readFileSync(join(dataDir, name)) }));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The build's snapshot when it was made from this folder's very files: its parts, and the
+ * fingerprint of the files. Any problem (a file that cannot be read, another file) leaves it to the
+ * full load, which reports problems as it always has.
+ */
+function snapshotFor(dataDir: string, snapshotFile: string): { parts: KnowledgeBaseParts; fingerprint: string } | undefined {
+  try {
+    const names = sourceNames(dataDir);
+    if (!names) return undefined;
     const bundle = readBundle<SnapshotHeader>(readFileSync(snapshotFile));
     if (bundle.header.format !== SNAPSHOT_FORMAT) return undefined;
-    const fingerprint = keptFingerprint(bundle, bundle.header.sources, files);
+    const fingerprint = keptFingerprint(bundle, bundle.header.sources, names, (name) => readFileSync(join(dataDir, name)));
     return fingerprint === undefined ? undefined : { parts: JSON.parse(bundle.section('parts').toString('utf8')) as KnowledgeBaseParts, fingerprint };
   } catch {
     return undefined;
@@ -129,7 +143,7 @@ export function loadKnowledgeBase(dataDir: string = DEFAULT_DATA_DIR, snapshotFi
     regions: shown(file('countries.yaml')),
     projects: shown(file('projects')),
   };
-  const snapshot = snapshotFor(readSources(dataDir), snapshotFile);
+  const snapshot = snapshotFor(dataDir, snapshotFile);
   const kb = new KnowledgeBase(snapshot?.parts ?? readKnowledgeBaseParts(dataDir), files);
   if (snapshot) loadedFrom.set(kb, snapshot.fingerprint);
   return kb;

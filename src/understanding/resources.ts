@@ -109,7 +109,8 @@ function readDataFiles(locations: ResourceLocations): SourceFile[] {
 function dataFingerprintOf(files: readonly SourceFile[], precomputedDir: string): string {
   try {
     const bundle = readBundle<KeptSources>(readFileSync(join(precomputedDir, DATA_FILES_COPY)));
-    const kept = keptFingerprint(bundle, bundle.header, files);
+    const bytes = new Map(files.map((file) => [file.name, file.bytes]));
+    const kept = keptFingerprint(bundle, bundle.header, [...bytes.keys()], (name) => bytes.get(name)!);
     if (kept !== undefined) return kept;
   } catch {
     // No copy, or an unreadable one: the fingerprint is computed.
