@@ -1,5 +1,5 @@
 /**
- * runQuery against plain filters over kb.projects written here: for every organization x region
+ * runQuery against plain filters over kb.projects (test/support/plainFilter.ts): for every organization x region
  * x sector x has-video x video language (each also unset), with and without exclusions, the
  * projects, their order, counts, countries and leads are the ones a reader of data/ would list.
  * The figures are checked against what the guide states of each organization.
@@ -7,75 +7,33 @@
 import { loadKnowledgeBase } from '../src/knowledge/load';
 import { NO_QUERY_FILTERS, runQuery, type ProjectQuery, type QueryFilters, type QueryOperation } from '../src/knowledge/query';
 import { ORGANIZATION_FIGURES, type FigureValue, type OrganizationFigure } from '../src/knowledge/figures';
-import { LANGUAGES, type Language, type Project } from '../src/knowledge/schema';
+import { LANGUAGES } from '../src/knowledge/schema';
+import { either, filterGrid, filtersOf, plainFilter as plainFilterOf } from './support/plainFilter';
 
 const kb = loadKnowledgeBase();
 
-/** Each value of a criterion, and "unset". */
-const either = <T>(values: readonly T[]): (T | undefined)[] => [undefined, ...values];
-
 const organizations = either(kb.organizations.map((o) => o.id));
-const regions = either(kb.regions.map((r) => r.id));
-const sectors = either(kb.sectors.map((s) => s.id));
-const videos = either([true, false]);
-const videoLanguages = either<Language>(LANGUAGES);
 const projectCountries = [...new Set(kb.projects.map((p) => p.country))];
-
-function filters(fields: { organization?: string; region?: string; sector?: string; hasVideo?: boolean; videoLanguage?: Language; country?: string; partner?: string }): QueryFilters {
-  return {
-    organizations: fields.organization ? [fields.organization] : [],
-    countries: fields.country ? [fields.country] : [],
-    regions: fields.region ? [fields.region] : [],
-    sectors: fields.sector ? [fields.sector] : [],
-    partners: fields.partner ? [fields.partner] : [],
-    ...(fields.hasVideo !== undefined ? { hasVideo: fields.hasVideo } : {}),
-    ...(fields.videoLanguage ? { videoLanguage: fields.videoLanguage } : {}),
-  };
-}
-
-/** The test of each criterion that is set, read plainly from a project's fields. */
-function tests(f: QueryFilters): ((p: Project) => boolean)[] {
-  const region = (p: Project) => kb.countries.find((c) => c.id === p.country)!.region;
-  const coversAll = (id: string) => kb.regions.find((r) => r.id === id)!.coversEveryCountry;
-  return [
-    ...(f.organizations.length ? [(p: Project) => f.organizations.includes(p.lead)] : []),
-    ...(f.countries.length ? [(p: Project) => f.countries.includes(p.country)] : []),
-    ...(f.regions.length ? [(p: Project) => f.regions.some((r) => r === region(p) || coversAll(r))] : []),
-    ...(f.sectors.length ? [(p: Project) => f.sectors.includes(p.sector)] : []),
-    ...(f.partners.length ? [(p: Project) => f.partners.some((partner) => p.partners.includes(partner))] : []),
-    ...(f.hasVideo !== undefined ? [(p: Project) => (p.videos.length > 0) === f.hasVideo] : []),
-    ...(f.videoLanguage ? [(p: Project) => p.videos.some((v) => v.language === f.videoLanguage)] : []),
-  ];
-}
-
-function plainFilter(query: ProjectQuery): Project[] {
-  return kb.projects.filter(
-    (p) => tests(query.filters).every((test) => test(p)) && !tests(query.exclude).some((test) => test(p)) && !query.excludeProjects.includes(p.id),
-  );
-}
+const plainFilter = (q: ProjectQuery) => plainFilterOf(kb, q);
 
 function query(operation: QueryOperation, f: QueryFilters, exclude: QueryFilters = NO_QUERY_FILTERS, excludeProjects: readonly string[] = []): ProjectQuery {
   return { operation, filters: f, exclude, excludeProjects };
 }
 
 /** Every combination of the criteria, each also unset. */
-const GRID: QueryFilters[] = organizations.flatMap((organization) =>
-  regions.flatMap((region) =>
-    sectors.flatMap((sector) => videos.flatMap((hasVideo) => videoLanguages.map((videoLanguage) => filters({ organization, region, sector, hasVideo, videoLanguage })))),
-  ),
-);
+const GRID: QueryFilters[] = filterGrid(kb, LANGUAGES);
 
 /** Exclusions, one at a time or together: each organization, country, sector, video, and projects by id. */
 const EXCLUSIONS: ReadonlyArray<{ exclude: QueryFilters; excludeProjects: readonly string[] }> = [
-  ...kb.organizations.map((o) => ({ exclude: filters({ organization: o.id }), excludeProjects: [] })),
-  ...projectCountries.map((country) => ({ exclude: filters({ country }), excludeProjects: [] })),
-  ...kb.regions.map((r) => ({ exclude: filters({ region: r.id }), excludeProjects: [] })),
-  ...kb.sectors.map((s) => ({ exclude: filters({ sector: s.id }), excludeProjects: [] })),
-  { exclude: filters({ hasVideo: true }), excludeProjects: [] },
-  { exclude: filters({ hasVideo: false }), excludeProjects: [] },
-  ...LANGUAGES.map((videoLanguage) => ({ exclude: filters({ videoLanguage }), excludeProjects: [] })),
+  ...kb.organizations.map((o) => ({ exclude: filtersOf({ organization: o.id }), excludeProjects: [] })),
+  ...projectCountries.map((country) => ({ exclude: filtersOf({ country }), excludeProjects: [] })),
+  ...kb.regions.map((r) => ({ exclude: filtersOf({ region: r.id }), excludeProjects: [] })),
+  ...kb.sectors.map((s) => ({ exclude: filtersOf({ sector: s.id }), excludeProjects: [] })),
+  { exclude: filtersOf({ hasVideo: true }), excludeProjects: [] },
+  { exclude: filtersOf({ hasVideo: false }), excludeProjects: [] },
+  ...LANGUAGES.map((videoLanguage) => ({ exclude: filtersOf({ videoLanguage }), excludeProjects: [] })),
   ...kb.projects.map((p) => ({ exclude: NO_QUERY_FILTERS, excludeProjects: [p.id] })),
-  { exclude: { ...filters({ organization: 'did' }), countries: ['bo'] }, excludeProjects: ['prosol'] },
+  { exclude: { ...filtersOf({ organization: 'did' }), countries: ['bo'] }, excludeProjects: ['prosol'] },
 ];
 
 describe('runQuery: the projects that fit', () => {
@@ -109,15 +67,15 @@ describe('runQuery: the projects that fit', () => {
   it('filters by country and partner as well, alone and with each organization', () => {
     for (const organization of organizations) {
       for (const country of kb.countries.map((c) => c.id)) {
-        const q = query('list', filters({ organization, country }));
+        const q = query('list', filtersOf({ organization, country }));
         expect(runQuery(kb, q).projects).toEqual(plainFilter(q).map((p) => p.id));
       }
       for (const partner of kb.partners.map((p) => p.id)) {
-        const q = query('list', filters({ organization, partner }));
+        const q = query('list', filtersOf({ organization, partner }));
         expect(runQuery(kb, q).projects).toEqual(plainFilter(q).map((p) => p.id));
       }
     }
-    expect(runQuery(kb, query('list', filters({ partner: 'norandino' }))).projects).toEqual(['peru-crop-diversification']);
+    expect(runQuery(kb, query('list', filtersOf({ partner: 'norandino' }))).projects).toEqual(['peru-crop-diversification']);
   });
 
   it('counts the projects and their countries, and names the countries in the order of the projects', () => {
@@ -128,7 +86,7 @@ describe('runQuery: the projects that fit', () => {
       expect(result.counts).toEqual({ projects: fitting.length, countries: countries.length });
       expect(result.countries).toEqual(countries);
     }
-    const caribbean = runQuery(kb, { ...query('count', filters({ region: 'caribbean' })), countCountries: true });
+    const caribbean = runQuery(kb, { ...query('count', filtersOf({ region: 'caribbean' })), countCountries: true });
     expect(caribbean.counts).toEqual({ projects: 2, countries: 2 });
     expect([...caribbean.countries].sort()).toEqual(['bb', 'ht']);
   });
@@ -159,9 +117,9 @@ describe('runQuery: the projects that fit', () => {
   });
 
   it('knows every region, and finds every project in Latin America', () => {
-    expect(runQuery(kb, query('list', filters({ region: 'latin-america' }))).projects).toEqual(kb.projects.map((p) => p.id));
-    expect(runQuery(kb, query('list', NO_QUERY_FILTERS, filters({ region: 'latin-america' }))).projects).toEqual([]);
-    expect(runQuery(kb, query('list', filters({ region: 'caribbean', organization: 'did' }))).projects).toEqual(['panseh']);
+    expect(runQuery(kb, query('list', filtersOf({ region: 'latin-america' }))).projects).toEqual(kb.projects.map((p) => p.id));
+    expect(runQuery(kb, query('list', NO_QUERY_FILTERS, filtersOf({ region: 'latin-america' }))).projects).toEqual([]);
+    expect(runQuery(kb, query('list', filtersOf({ region: 'caribbean', organization: 'did' }))).projects).toEqual(['panseh']);
   });
 });
 

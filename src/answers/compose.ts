@@ -3,7 +3,7 @@
  * at most one Adaptive Card, and the record of what the reply presents. The text answers (a lead-in
  * when the card is the answer, the fact asked for when it is one fact) and never repeats the card.
  */
-import { ask, card, type AdaptiveCard } from '../cards/adaptiveCard';
+import { ask, card, oneCard, type AdaptiveCard } from '../cards/adaptiveCard';
 import { withFeedback } from '../cards/feedbackBlock';
 import { helpCard } from '../cards/helpCard';
 import { compactOrganizationCard, organizationCard } from '../cards/organizationCard';
@@ -15,6 +15,7 @@ import type { Language, Organization } from '../knowledge/schema';
 import type { Intent, NotForTheGuide, Understanding } from '../understanding/types';
 import type { Answer } from './answer';
 import { clarifyAnswer, listAnswer, projectAnswer } from './projectAnswers';
+import { queryAnswer } from './queryAnswers';
 import { countryName, fundersInSentence, joinList, organizationShortInSentence, placesOf, projectInSentence, projectShortName, projectTitle, type Wording } from './wording';
 
 function plain(w: Wording, intent: Intent, text: string, extra: { card?: AdaptiveCard; organizations?: readonly string[] } = {}): Answer {
@@ -41,8 +42,7 @@ function organizationAnswer(w: Wording, u: Understanding): Answer {
   const organizations = u.organizations.map((id) => w.kb.organization(id)).filter((o) => o !== undefined);
   const facetAsked = u.facets.includes('website') || u.facets.includes('period');
   const cards = organizations.map((organization) => (facetAsked ? compactOrganizationCard(w, organization, u.facets) : organizationCard(w, organization)));
-  // One card a reply: several organizations share one, one after the other.
-  const merged = cards.length === 1 ? cards[0] : card(cards.flatMap((c) => c.body), cards.flatMap((c) => c.actions ?? []));
+  const merged = oneCard(cards);
   const text = organizations.flatMap((organization) => organizationLines(w, u, organization)).join('\n\n');
   return plain(w, 'organization', text, { ...(merged ? { card: merged } : {}), organizations: organizations.map((o) => o.id) });
 }
@@ -139,6 +139,8 @@ export class AnswerComposer {
   }
 
   private answerFor(w: Wording, u: Understanding): Answer {
+    // A question over the whole guide is answered by running its query, whatever its intent.
+    if (u.query) return queryAnswer(w, u, u.query);
     switch (u.intent) {
       case 'project':
         return projectAnswer(w, u);

@@ -33,7 +33,8 @@ function projectsOf(w: Wording, u: Understanding): Project[] {
   return u.projects.map((id) => w.kb.project(id)).filter((project): project is Project => project !== undefined);
 }
 
-function videoUrls(w: Wording, projects: readonly Project[]): string[] {
+/** The addresses of the projects' videos, those in the reader's language first. */
+export function videoUrls(w: Wording, projects: readonly Project[]): string[] {
   return projects.flatMap((project) => videosFor(project, w.language).map((video) => video.url));
 }
 
@@ -141,7 +142,8 @@ export function projectAnswer(w: Wording, u: Understanding): Answer {
 /** Longest list an answer shows; a bigger knowledge base asks the user to narrow the question. */
 export const MAX_LIST_ITEMS = 10;
 
-function listCard(w: Wording, projects: readonly Project[], withVideos: boolean, actions: readonly CardAction[]): AdaptiveCard {
+/** Projects as the entries of one card, with their videos' buttons when videos were asked for. */
+export function listCard(w: Wording, projects: readonly Project[], withVideos: boolean, actions: readonly CardAction[]): AdaptiveCard {
   return card(projects.map((project, index) => projectListItem(w, project, { first: index === 0, withVideos })), actions);
 }
 

@@ -20,15 +20,16 @@ export type OrganizationFigure =
   /** Since when it has worked in a given country ("DID in Haiti since 1987"). */
   | 'active-in-country-since';
 
+/** Every figure, in the order a profile gives them: from its founding to what its work has reached. */
 export const ORGANIZATION_FIGURES: readonly OrganizationFigure[] = [
+  'founded',
   'years-of-experience',
   'active-in-latin-america-since',
+  'active-in-country-since',
   'countries-in-latin-america',
   'countries-worldwide',
   'organizations-supported',
   'people-reached',
-  'founded',
-  'active-in-country-since',
 ];
 
 /** Fields of an organization that hold a number. */
