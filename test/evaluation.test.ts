@@ -16,6 +16,8 @@ const SETS: ReadonlyArray<{ file: string; minAccuracy: number; minLanguage: numb
   { file: 'team-b.jsonl', minAccuracy: 0.98, minLanguage: 0.98 },
   { file: 'team-c.jsonl', minAccuracy: 0.98, minLanguage: 0.98 },
   { file: 'team-d.jsonl', minAccuracy: 0.98, minLanguage: 0.98 },
+  // Off-topic, small-talk and near-domain messages: none may get a project (see below).
+  { file: 'team-e-offtopic.jsonl', minAccuracy: 0.97, minLanguage: 0.98 },
 ];
 
 describe('evaluation sets', () => {

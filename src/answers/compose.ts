@@ -94,7 +94,7 @@ function fallbackAnswer(w: Wording, u: Understanding): Answer {
       text = w.t('fallback.unknownOrganization');
       break;
     case 'country-without-projects': {
-      const places = placesOf(w, gap.countries);
+      const places = placesOf(w, gap.countries, gap.regions ?? []);
       const organizations = gap.organizations.map((id) => organizationShortInSentence(w, id));
       const projectCountries = [...new Set(w.kb.projects.map((project) => project.country))].map((id) => countryName(w, id));
       text = [

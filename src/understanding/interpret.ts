@@ -28,7 +28,7 @@ export type Evidence =
   | { readonly kind: 'unexplained'; readonly words: readonly string[] }
   | { readonly kind: 'focus' }
   /** The numbers the domain model read, for logs and for fitting its weights. */
-  | ({ readonly kind: 'domain-model' } & Omit<DomainEvidence, 'unexplained'>);
+  | ({ readonly kind: 'domain-model'; readonly unexplainedCount: number } & Omit<DomainEvidence, 'unexplained'>);
 
 export interface Interpretation {
   readonly understanding: Understanding;
@@ -60,6 +60,8 @@ export interface DomainEvidenceWeights {
   readonly guideName: number;
   /** A name of the guide with every other word explained says more than each alone. */
   readonly guideNameAndCoverage: number;
+  /** Each word the answer leaves unexplained (up to three): what the question asks may be just that. */
+  readonly unexplainedWord: number;
   /** The classifier's log-odds are bounded by this: no single model vetoes the evidence. */
   readonly maxClassifierLogit: number;
 }
@@ -71,7 +73,7 @@ export interface InterpretOptions {
 }
 
 export const DEFAULT_INTERPRET_OPTIONS: InterpretOptions = Object.freeze({
-  domain: Object.freeze({ bias: -0.3, classifier: 1.4, strength: 0.57, coverage: 1.05, guideName: 0.7, guideNameAndCoverage: 1.27, maxClassifierLogit: 6 }),
+  domain: Object.freeze({ bias: -0.27, classifier: 1.13, strength: 0.81, coverage: 0.23, guideName: 1.25, guideNameAndCoverage: 0.89, unexplainedWord: -0.54, maxClassifierLogit: 6 }),
   minMetaProbability: 0.02,
 });
 
@@ -95,7 +97,7 @@ const logit = (p: number) => {
 /** What speaks for reading the message as a question for the guide. */
 export function domainEvidence(analysis: Analysis, reading: DomainReading, documents: DocumentIndex): DomainEvidence {
   const unexplained = unexplainedWords(analysis, reading, documents);
-  const contentCount = analysis.roles.filter((role) => role === 'content' || role === 'number').length;
+  const contentCount = analysis.roles.filter((role, index) => (role === 'content' || role === 'number') && (!analysis.subject || analysis.subject.has(index))).length;
   const guideName = analysis.mentions.some((mention) => mention.kind !== 'outside-organization') ? 1 : 0;
   return {
     classifierLogit: logit(analysis.meta.domain),
@@ -115,7 +117,8 @@ export function domainProbability(evidence: DomainEvidence, weights: DomainEvide
     weights.strength * evidence.strength +
     weights.coverage * evidence.coverage +
     weights.guideName * evidence.guideName +
-    weights.guideNameAndCoverage * evidence.guideName * evidence.coverage;
+    weights.guideNameAndCoverage * evidence.guideName * evidence.coverage +
+    weights.unexplainedWord * Math.min(evidence.unexplained.length, 3);
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -130,6 +133,7 @@ export function unexplainedWords(analysis: Analysis, reading: DomainReading, doc
   const unexplained: string[] = [];
   analysis.roles.forEach((role, index) => {
     if (role !== 'content' && role !== 'number') return;
+    if (analysis.subject && !analysis.subject.has(index)) return;
     if (explainedByCue.has(index) || weakNames.has(index)) return;
     const word = analysis.spelled[index]!.word;
     if (reading.basis.documents.some((key) => documents.contains(word, key))) return;
@@ -184,7 +188,14 @@ export function interpret(analysis: Analysis, reading: DomainReading, deps: Inte
       ...shared,
       ...(evidence.unexplained.length ? [{ kind: 'unexplained' as const, words: evidence.unexplained }] : []),
       ...(understanding.usedContext ? [{ kind: 'focus' as const }] : []),
-      { kind: 'domain-model', classifierLogit: evidence.classifierLogit, strength: evidence.strength, coverage: evidence.coverage, guideName: evidence.guideName },
+      {
+        kind: 'domain-model',
+        classifierLogit: evidence.classifierLogit,
+        strength: evidence.strength,
+        coverage: evidence.coverage,
+        guideName: evidence.guideName,
+        unexplainedCount: Math.min(evidence.unexplained.length, 3),
+      },
     ],
   });
 

@@ -44,6 +44,9 @@ export interface LanguageDetectionOptions {
 
 export const DEFAULT_LANGUAGE_DETECTION: LanguageDetectionOptions = Object.freeze({ minProbability: 0.8, maxWordLogRatio: 3 });
 
+/** How many words of no language a message's spelling is read for. */
+const MAX_SPELLINGS_READ = 12;
+
 /** How much an everyday word inside a name counts, against a word outside names. */
 const NAME_WORD_WEIGHT = 0.5;
 
@@ -72,6 +75,7 @@ export class LanguageDetector {
     for (const language of clues.phraseLanguages ?? []) logScores[language] += MARK_EVIDENCE.phrase;
     const skip = clues.skip ?? new Set<number>();
     const names = clues.names ?? new Set<number>();
+    let spellingsRead = 0;
     words.forEach((token, index) => {
       if (token.elided) logScores.fr += MARK_EVIDENCE.elision;
       if (SPANISH_ONLY_LETTERS.test(token.lower)) logScores.es += MARK_EVIDENCE.spanishLetter;
@@ -82,6 +86,9 @@ export class LanguageDetector {
       // less than elsewhere; acronyms and proper names ("PASAC", "Norandino") tell none.
       const weight = names.has(index) ? (this.model.isDictionaryWord(token.folded) ? NAME_WORD_WEIGHT : 0) : 1;
       if (weight === 0) return;
+      // Words known to no language are read by their spelling, the costly case: a few suffice.
+      const known = this.model.knows(token.folded);
+      if (!known && ++spellingsRead > MAX_SPELLINGS_READ) return;
       const word = this.model.wordLogProbabilities(token.folded);
       const best = Math.max(word.en, word.fr, word.es);
       for (const language of LANGUAGES) logScores[language] += weight * Math.max(word[language] - best, -this.options.maxWordLogRatio);

@@ -123,8 +123,12 @@ interface LanguageTables {
   readonly dictionaryShare: number;
 }
 
-const has = (table: Readonly<Record<string, number>>, key: string) => Object.prototype.hasOwnProperty.call(table, key);
-const valueIn = (table: Readonly<Record<string, number>>, key: string) => (has(table, key) ? table[key]! : 0);
+/** A table's number for a key; keys such as "constructor" reach the object's prototype, hence the type check. */
+const valueIn = (table: Readonly<Record<string, number>>, key: string): number => {
+  const value: unknown = table[key];
+  return typeof value === 'number' ? value : 0;
+};
+const has = (table: Readonly<Record<string, number>>, key: string) => valueIn(table, key) > 0;
 
 export class LanguageModel {
   private readonly tables: Record<Language, LanguageTables>;

@@ -17,7 +17,34 @@ import { PROJECT_ROOT } from '../util/projectRoot';
 export const FACETS = ['video', 'lead', 'partners', 'period', 'location', 'results', 'website', 'funders', 'budget', 'more'] as const;
 export type Facet = (typeof FACETS)[number];
 
-const PLAIN_CUES = ['overview', 'overviewWeak', 'list', 'singular', 'profile', 'continuation', 'anaphora', 'domain', 'other'] as const;
+const PLAIN_CUES = [
+  'overview',
+  'overviewWeak',
+  'list',
+  'singular',
+  'profile',
+  'continuation',
+  'anaphora',
+  'domain',
+  'other',
+  // Questions over the whole guide: how many, apart from, not, which first / last, who leads each.
+  'count',
+  'exclude',
+  'negation',
+  'earliest',
+  'latest',
+  'leads',
+  // An organization's figures, as people ask for them.
+  'figure:organizations',
+  'figure:people',
+  'figure:countries',
+  'figure:years',
+  'figure:founded',
+  // Starting the conversation over: the bot forgets what it was talking about.
+  'reset',
+  // Words pointing at something named elsewhere in the message or before ("there", "mi país").
+  'pointer',
+] as const;
 const ORDINALS = ['1', '2', '3', 'last'] as const;
 
 export const CUE_KINDS = [

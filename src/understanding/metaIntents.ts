@@ -33,7 +33,7 @@ export type MetaIntent = (typeof META_INTENTS)[number];
  * a tag saying what the word is to the bot (a cue of some kind, a word of the knowledge base's
  * facts, an everyday word the bot has no use for, a word of no language).
  */
-export type ClassifierWord = { readonly word: string } | { readonly name: string } | { readonly tag: string };
+export type ClassifierWord = { readonly word: string; readonly unknown?: boolean } | { readonly name: string } | { readonly tag: string };
 
 /**
  * The features of a message: the stems of its words in the three languages, its names' kinds, its
@@ -53,6 +53,8 @@ export function featuresOf(words: readonly ClassifierWord[]): string[] {
     const unit = 'name' in item ? `@${item.name}` : item.word;
     units.push(unit);
     if ('name' in item) features.add(unit);
+    // A word of no language has no stem worth computing: it stands as it is.
+    else if (item.unknown) features.add(item.word);
     else for (const stem of stemsOf(item.word)) features.add(stem);
   }
   for (const [tag, count] of tagCounts) {

@@ -20,6 +20,8 @@ export interface Token {
   readonly elided: boolean;
   /** True inside quotation marks: a phrase the message talks about ("translate 'buenos días'"), not one it says. */
   readonly quoted: boolean;
+  /** True when the token's sentence ends with a question mark. */
+  readonly inQuestion: boolean;
 }
 
 export interface NormalizedText {
@@ -77,6 +79,7 @@ export function tokenize(cleaned: string): Token[] {
   for (const sentence of sentences) {
     const sentenceOffset = joined.indexOf(sentence, searchFrom);
     searchFrom = sentenceOffset + sentence.length;
+    const inQuestion = /\?[\s"'»”)]*$/.test(sentence);
     let first = true;
     for (const match of sentence.replace(/-/g, ' ').matchAll(WORD)) {
       // A comma between this word and the previous one starts a clause.
@@ -93,7 +96,7 @@ export function tokenize(cleaned: string): Token[] {
       if (!word) continue;
       const lower = word.toLowerCase();
       const quoted = isQuoted(sentenceOffset + match.index);
-      tokens.push({ original: word, lower, folded: fold(word), sentenceStart: first, clauseStart: first || afterComma, elided, quoted });
+      tokens.push({ original: word, lower, folded: fold(word), sentenceStart: first, clauseStart: first || afterComma, elided, quoted, inQuestion });
       first = false;
     }
   }

@@ -174,12 +174,18 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     return answer({ intent: 'help', gap: { kind: 'empty' } });
   }
 
-  const regions = entities.regions.filter((region) => region !== 'latin-america');
+  // Places with no project of the guide ("Mexico", "Africa") get an honest answer, unless the
+  // message also names a place that has some.
+  const regionsWithout = entities.regions.filter((region) => region !== 'latin-america' && kb.projectsBy('region', region).length === 0);
+  const regions = entities.regions.filter((region) => region !== 'latin-america' && !regionsWithout.includes(region));
   const countriesWithProjects = entities.countries.filter((country) => kb.projectsBy('country', country).length > 0);
   const countriesWithout = entities.countries.filter((country) => kb.projectsBy('country', country).length === 0);
   const named =
     entities.organizations.length + entities.countries.length + regions.length + entities.strongSectors.length + entities.partners.length + entities.projects.length > 0;
-  const contentWords = analysis.residual.filter((word) => !deps.functionWords.has(word));
+  // Words of no language cannot be found in the guide's facts (which are made of words): fact
+  // retrieval leaves them out, which also keeps a message of gibberish cheap to read.
+  const unknown = new Set(analysis.unknownWords);
+  const contentWords = analysis.residual.filter((word) => !deps.functionWords.has(word) && !unknown.has(word));
   const wantsVideo = facets.includes('video');
 
   // An organization the guide does not cover ("what does Oxfam do in Haiti") is what the
@@ -196,12 +202,12 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     because('gap', 0.8);
     return answer({ intent: 'fallback', gap: { kind: 'unknown-organization', name: analysis.unknownNames.join(' ') }, suggestions: suggestionsForPlaces() });
   }
-  if (countriesWithout.length > 0 && countriesWithProjects.length === 0 && !entities.projects.length && !entities.partners.length && !regions.length) {
+  if (countriesWithout.length + regionsWithout.length > 0 && countriesWithProjects.length === 0 && !entities.projects.length && !entities.partners.length && !regions.length) {
     because('gap');
     return answer({
       intent: 'fallback',
       organizations: entities.organizations,
-      gap: { kind: 'country-without-projects', countries: countriesWithout, organizations: entities.organizations },
+      gap: { kind: 'country-without-projects', countries: countriesWithout, regions: regionsWithout, organizations: entities.organizations },
     });
   }
 

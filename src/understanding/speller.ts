@@ -15,7 +15,12 @@ export interface SpelledWord {
   readonly correction?: Correction | { readonly word: string; readonly distance: 0; readonly how: 'abbreviation' };
   /** True when the word is neither one of the bot's words nor a dictionary word, and was not corrected. */
   readonly unknown: boolean;
+  /** True when the bot's vocabulary was searched for a correction (the costly case). */
+  readonly looked?: boolean;
 }
+
+/** The longest word worth correcting (the bot's longest words are well under this). */
+const MAX_CORRECTABLE_LENGTH = 24;
 
 export class Speller {
   constructor(
@@ -26,14 +31,16 @@ export class Speller {
     private readonly abbreviations: ReadonlyMap<string, string>,
   ) {}
 
-  /** Reads one folded word. */
-  spell(folded: string): SpelledWord {
+  /** Reads one folded word; `mayCorrect` false leaves an unknown word uncorrected (the message's budget is spent). */
+  spell(folded: string, mayCorrect = true): SpelledWord {
     if (this.known.has(folded) || /^\d+$/.test(folded)) return { word: folded, unknown: false };
     const expanded = this.abbreviations.get(folded);
     if (expanded) return { word: expanded, correction: { word: expanded, distance: 0, how: 'abbreviation' }, unknown: false };
     if (this.dictionaries.isWord(folded)) return { word: folded, unknown: false };
+    // Very long "words" are pasted strings, not typos of the bot's words.
+    if (!mayCorrect || folded.length > MAX_CORRECTABLE_LENGTH) return { word: folded, unknown: true };
     const correction = this.vocabulary.correct(folded);
-    return correction ? { word: correction.word, correction, unknown: false } : { word: folded, unknown: true };
+    return correction ? { word: correction.word, correction, unknown: false, looked: true } : { word: folded, unknown: true, looked: true };
   }
 
   /** True when the folded word is one of the bot's own words. */

@@ -29,7 +29,7 @@ export type Gap =
   | { readonly kind: 'empty' }
   | { readonly kind: 'out-of-scope' }
   | { readonly kind: 'unknown-organization'; readonly name: string }
-  | { readonly kind: 'country-without-projects'; readonly countries: readonly string[]; readonly organizations: readonly string[] }
+  | { readonly kind: 'country-without-projects'; readonly countries: readonly string[]; readonly regions?: readonly string[]; readonly organizations: readonly string[] }
   | { readonly kind: 'no-project-for-filters'; readonly filters: Filters }
   | { readonly kind: 'no-video'; readonly projects: readonly string[] }
   | { readonly kind: 'no-match' }

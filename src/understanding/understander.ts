@@ -29,7 +29,7 @@ import { EMPTY_CONTEXT, type ConversationContext, type Understanding } from './t
 const foldedWords = (phrase: string) => normalize(phrase).tokens.map((token) => token.folded);
 
 /** Bump when the classifier's features change, so that a model trained before is not reused. */
-const FEATURES_VERSION = 'features/6';
+const FEATURES_VERSION = 'features/9';
 
 export interface UnderstanderOptions {
   readonly resolve: ResolveOptions;
