@@ -119,7 +119,7 @@ const DID_AS_NAME_AFTER = new Set([
 
 function didIsOrganization(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
-  if (token.original === 'DID') return true;
+  if (token.original === 'DID' || token.possessive) return true;
   if (index === tokens.length - 1) return true;
   const previous = tokens[index - 1];
   return index === 0 ? tokens.length <= 3 : DID_AS_NAME_AFTER.has(previous!.folded);

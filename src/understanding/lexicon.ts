@@ -78,6 +78,18 @@ export const lexiconFileSchema = z.strictObject({
 
 export const DEFAULT_LEXICON_DIR = join(PROJECT_ROOT, 'data', 'lexicon');
 
+/** French elided words as a phrase may write them apart ("l argent", "combien d entreprises"). */
+const ELIDED_WORD = /(^|\s)(l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu)\s+(?=\S)/g;
+
+/**
+ * A phrase as messages write it: with "l'"/"d'" the tokenizer drops the elided word, so "combien
+ * d'entreprises" reads as "combien entreprises"; a phrase written "combien d entreprises" is
+ * matched both ways.
+ */
+function withElisionVariants(phrases: readonly string[]): string[] {
+  return [...new Set(phrases.flatMap((phrase) => [phrase, phrase.replace(ELIDED_WORD, '$1').trim()]))];
+}
+
 /** Reads and checks one language's lexicon file. */
 export function readLexicon(language: Language, dir: string = DEFAULT_LEXICON_DIR): LanguageLexicon {
   const file = join(dir, `${language}.yaml`);
@@ -86,7 +98,8 @@ export function readLexicon(language: Language, dir: string = DEFAULT_LEXICON_DI
     const problems = result.error.issues.map((issue) => `field "${issue.path.join('.')}": ${issue.message}`);
     throw new Error(`data/lexicon/${language}.yaml: ${problems.join('; ')}`);
   }
-  return result.data;
+  const cues = Object.fromEntries(Object.entries(result.data.cues).map(([kind, phrases]) => [kind, language === 'fr' ? withElisionVariants(phrases) : phrases]));
+  return { ...result.data, cues };
 }
 
 /** The three lexicons, read once. */

@@ -22,6 +22,8 @@ export interface Token {
   readonly quoted: boolean;
   /** True when the token's sentence ends with a question mark. */
   readonly inQuestion: boolean;
+  /** True when an English possessive followed the word ("DID's"): the word is a name. */
+  readonly possessive: boolean;
 }
 
 export interface NormalizedText {
@@ -92,11 +94,12 @@ export function tokenize(cleaned: string): Token[] {
         elided = true;
       }
       // English possessive: "DID's" -> "DID"; other inner apostrophes are dropped.
+      const possessive = /'s$/i.test(word);
       word = word.replace(/'s$/i, '').replace(/'/g, '');
       if (!word) continue;
       const lower = word.toLowerCase();
       const quoted = isQuoted(sentenceOffset + match.index);
-      tokens.push({ original: word, lower, folded: fold(word), sentenceStart: first, clauseStart: first || afterComma, elided, quoted, inQuestion });
+      tokens.push({ original: word, lower, folded: fold(word), sentenceStart: first, clauseStart: first || afterComma, elided, quoted, inQuestion, possessive });
       first = false;
     }
   }
