@@ -82,7 +82,7 @@ const OPERATIONS_ON_PROJECTS: readonly Exclude<QueryOperation, 'figure'>[] = ['l
 
 /**
  * Questions over the guide: every operation with each criterion as its filter, and as its
- * exclusion (after another criterion, in turn), each project left out, countries counted, each
+ * exclusion (after another criterion, in turn), each project left out, pairs of projects named, countries counted, each
  * organization with each country (most of them empty: the honest "no project"); every figure of
  * each organization and of all three, and a presence dated in each country.
  */
@@ -96,6 +96,7 @@ function queries(): ProjectQuery[] {
       ...QUERY_CRITERIA.map((exclude) => query(operation, { exclude })),
       ...projectIds.map((id, index) => query(operation, { excludeProjects: [id], filters: QUERY_CRITERIA[index]! })),
       ...projectIds.map((id) => query(operation, { excludeProjects: [id] })),
+      ...projectIds.map((id, index) => query(operation, { projects: [id, projectIds[(index + 1) % projectIds.length]!] })),
       ...organizationIds.flatMap((organization) => kb.countries.map((country) => query(operation, { filters: { ...NO_QUERY_FILTERS, organizations: [organization], countries: [country.id] } }))),
     ]),
     ...QUERY_CRITERIA.map((filters) => query('count', { filters, countCountries: true })),

@@ -64,6 +64,21 @@ describe('runQuery: the projects that fit', () => {
     expect(differs).toBeGreaterThan(100);
   });
 
+  it('keeps only the projects the question names, when it names some, and still applies the filters', () => {
+    const ids = kb.projects.map((p) => p.id);
+    GRID.forEach((f, index) => {
+      const named = [ids[index % ids.length]!, ids[(index * 5 + 2) % ids.length]!];
+      for (const operation of ['list', 'earliest'] as const) {
+        const q = { ...query(operation, f), projects: named };
+        expect([f, named, runQuery(kb, q).projects.slice().sort()]).toEqual([f, named, plainFilter(q).map((p) => p.id).sort()]);
+      }
+    });
+    const pasacOrProsol = runQuery(kb, { ...query('earliest', NO_QUERY_FILTERS), projects: ['prosol', 'pasac'] });
+    expect(pasacOrProsol).toMatchObject({ projects: ['pasac', 'prosol'], starts: [{ project: 'pasac', year: 2014 }], withoutStart: ['prosol'] });
+    // No project named: every project.
+    expect(runQuery(kb, { ...query('list', NO_QUERY_FILTERS), projects: [] }).projects).toEqual(ids);
+  });
+
   it('filters by country and partner as well, alone and with each organization', () => {
     for (const organization of organizations) {
       for (const country of kb.countries.map((c) => c.id)) {

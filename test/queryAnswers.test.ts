@@ -138,6 +138,16 @@ describe('answers over the whole guide: the projects presented', () => {
     expect(lines.at(-1)).toMatch(new RegExp(`^${noStart}`));
   });
 
+  it.each([
+    ['en', 'Of the projects you named, the first to start was the Colombian Agricultural Finance System Support Project (PASAC), in 2014.', 'The guide gives no start year for the Rural Economic Development Project of the Department of Sololá (PROSOL).'],
+    ['fr', "Parmi les projets que vous avez nommés, le premier à démarrer a été le projet d'appui au système de financement agricole colombien (PASAC), en 2014.", "Le guide ne donne pas d'année de début pour le projet de développement économique rural du département de Sololá (PROSOL)."],
+    ['es', 'De los proyectos que mencionó, el primero en comenzar fue el proyecto de apoyo al sistema de financiamiento agrícola de Colombia (PASAC), en 2014.', 'La guía no indica el año de inicio del proyecto de desarrollo económico rural del departamento de Sololá (PROSOL).'],
+  ] as const)('orders only the projects the question named, in %s', (language, first, noStart) => {
+    const answer = ask(language, { ...query('earliest'), projects: ['prosol', 'pasac'] });
+    expect(answer.text.split('\n\n')).toEqual([first, noStart]);
+    expect(answer.record.projects).toEqual(['pasac', 'prosol']);
+  });
+
   it.each(LANGUAGES)('says honestly, in %s, that nothing fits, and presents nothing', (language) => {
     const expected: Record<Language, string> = { en: 'The guide presents no project of the CCA in Haiti.', fr: "Le guide ne présente aucun projet de l'ACC en Haïti.", es: 'La guía no presenta ningún proyecto de la CCA en Haití.' };
     for (const operation of ['list', 'count', 'earliest', 'latest', 'leads'] as const) {

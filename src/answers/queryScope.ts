@@ -36,10 +36,11 @@ export type WholeGuide = 'query.inAll' | 'query.ofTheGuide';
 
 /**
  * The scope of a query as it follows "projects": "of DID other than those in Haiti", "in the
- * Caribbean", "other than PROSOL", or the whole guide's words when it narrows nothing.
+ * Caribbean", "other than PROSOL", "you named", or the whole guide's words when it narrows nothing.
  */
 export function scopeOf(w: Wording, query: ProjectQuery, whole: WholeGuide): string {
-  const scope = filtersPhrase(w, query.filters);
+  // Projects the question named ("PASAC or PROSOL") are "the projects you named"; the sentence names them.
+  const scope = [...(query.projects?.length ? [w.t('query.named')] : []), filtersPhrase(w, query.filters)].filter((part) => part).join(' ');
   const items = [
     ...exclusionPhrases(w, query.exclude).map((what) => w.t('query.those', { what })),
     ...query.excludeProjects.flatMap((id) => {

@@ -46,7 +46,10 @@ export interface ProjectQuery {
   readonly exclude: QueryFilters;
   /** Projects left out by id ("apart from PROSOL"). */
   readonly excludeProjects: readonly string[];
-  /** Only these projects, by id, when the question names them ("which started first, PASAC or PROSOL?"). */
+  /**
+   * Only these projects, by id, when the question names them ("which started first, PASAC or
+   * PROSOL?"); they must fit the filters too. Unset or empty: every project.
+   */
   readonly projects?: readonly string[];
   /** For `count`: count the countries of the projects that fit, not the projects. */
   readonly countCountries?: boolean;
@@ -147,16 +150,17 @@ function indexedLists(kb: KnowledgeBase, filters: QueryFilters): (readonly Proje
   return lists;
 }
 
-/** The projects that fit the filters and none of the exclusions, in the knowledge base's order. */
-export function selectQueryProjects(kb: KnowledgeBase, query: Pick<ProjectQuery, 'filters' | 'exclude' | 'excludeProjects'>): Project[] {
-  const lists = indexedLists(kb, query.filters);
+/** The projects that fit the filters (and are among those named, if any) and none of the exclusions, in the knowledge base's order. */
+export function selectQueryProjects(kb: KnowledgeBase, query: Pick<ProjectQuery, 'filters' | 'exclude' | 'excludeProjects' | 'projects'>): Project[] {
+  const named = query.projects?.length ? query.projects : undefined;
+  const lists = [...indexedLists(kb, query.filters), ...(named ? [named.map((id) => kb.project(id)).filter((project) => project !== undefined)] : [])];
   const shortest = lists.length ? lists.reduce((a, b) => (b.length < a.length ? b : a)) : kb.projects;
   const required = criteria(kb, query.filters);
   const leftOut = criteria(kb, query.exclude);
   const seen = new Set<string>();
   return shortest
     .filter((project) => !seen.has(project.id) && seen.add(project.id))
-    .filter((project) => required.every((test) => test(project)) && !leftOut.some((test) => test(project)) && !query.excludeProjects.includes(project.id))
+    .filter((project) => (!named || named.includes(project.id)) && required.every((test) => test(project)) && !leftOut.some((test) => test(project)) && !query.excludeProjects.includes(project.id))
     .sort((a, b) => kb.projectRank(a.id) - kb.projectRank(b.id));
 }
 

@@ -35,10 +35,11 @@ function tests(kb: KnowledgeBase, f: QueryFilters): ((p: Project) => boolean)[] 
   ];
 }
 
-/** The projects that pass every filter and no exclusion, in the knowledge base's order. */
-export function plainFilter(kb: KnowledgeBase, query: Pick<ProjectQuery, 'filters' | 'exclude' | 'excludeProjects'>): Project[] {
+/** The projects that are among those named (if any), pass every filter and no exclusion, in the knowledge base's order. */
+export function plainFilter(kb: KnowledgeBase, query: Pick<ProjectQuery, 'filters' | 'exclude' | 'excludeProjects' | 'projects'>): Project[] {
+  const named = (p: Project) => !query.projects?.length || query.projects.includes(p.id);
   return kb.projects.filter(
-    (p) => tests(kb, query.filters).every((test) => test(p)) && !tests(kb, query.exclude).some((test) => test(p)) && !query.excludeProjects.includes(p.id),
+    (p) => named(p) && tests(kb, query.filters).every((test) => test(p)) && !tests(kb, query.exclude).some((test) => test(p)) && !query.excludeProjects.includes(p.id),
   );
 }
 
