@@ -168,7 +168,7 @@ export function interpret(analysis: Analysis, reading: DomainReading, deps: Inte
   const shared = evidenceOf(analysis);
   const candidates: Interpretation[] = [];
 
-  if (reading.basis.path === 'empty') {
+  if (reading.basis.path === 'empty' || understanding.gap?.kind === 'reset') {
     candidates.push({ understanding, confidence: 1, evidence: [{ kind: 'basis', ...reading.basis }] });
     return { ...language, interpretations: candidates, meta: analysis.meta };
   }

@@ -44,6 +44,8 @@ const PLAIN_CUES = [
   'reset',
   // Words pointing at something named elsewhere in the message or before ("there", "mi país").
   'pointer',
+  // "In the same country": the place of the project in focus.
+  'samePlace',
 ] as const;
 const ORDINALS = ['1', '2', '3', 'last'] as const;
 
