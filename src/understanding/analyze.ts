@@ -263,21 +263,22 @@ export function read(raw: string, indexes: AnalysisIndexes): Reading {
     return indexes.functionWords.has(word) ? 'function' : 'content';
   });
 
-  // A name written as a language writes it ("Pérou", "Centro Financiero para Empresas") tells
-  // that language; a name the three languages write alike ("Honduras") tells none, whatever its
-  // words; the everyday words of other names ("cadena de valor de especias") count for a little;
-  // acronyms and proper names for nothing.
-  const sharedNames = new Set<number>();
+  // A name written as one or two languages write it ("Pérou", "Centro Financiero para Empresas")
+  // tells those languages, the more so the longer it is, and its words say no more; a name the
+  // three languages write alike ("Honduras") tells none; the everyday words of other names
+  // ("cadena de valor de especias") count for a little; acronyms and proper names for nothing.
+  const localizedNames = new Set<number>();
   const names = new Set<number>();
+  const nameEvidence: Array<{ readonly languages: ReadonlySet<Language>; readonly words: number }> = [];
   for (const mention of mentions) {
-    const shared = nameLanguages.get(`${mention.start}:${mention.end - 1}`)?.size === 3;
-    for (let i = mention.start; i < mention.end; i++) (shared ? sharedNames : names).add(i);
+    const languages = nameLanguages.get(`${mention.start}:${mention.end - 1}`);
+    for (let i = mention.start; i < mention.end; i++) (languages ? localizedNames : names).add(i);
+    if (languages && languages.size < 3) nameEvidence.push({ languages, words: mention.end - mention.start });
   }
-  const nameEvidence: Array<ReadonlySet<Language>> = [...nameLanguages.values()].filter((languages) => languages.size < 3);
   // A cue phrase of several words ("site web", "en général") tells its language better than its words.
   const phraseLanguages: Language[] = cueMatches.filter((match) => match.end - match.start >= 2).map((match) => match.language);
   const language = indexes.detector.detect(tokens.map((token, index) => ({ ...token, folded: matchable[index]! })), text, {
-    skip: sharedNames,
+    skip: localizedNames,
     names,
     nameLanguages: nameEvidence,
     phraseLanguages,

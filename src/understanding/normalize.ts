@@ -70,7 +70,8 @@ const QUOTE_MARKS = /["«»“”„]/g;
 /** Splits a cleaned message into tokens; "co-op" becomes one token, other hyphens split words. */
 export function tokenize(cleaned: string): Token[] {
   const tokens: Token[] = [];
-  const joined = cleaned.replace(/\b(co)-(op|ops|operative|operatives|operation|opération|operación)\b/gi, '$1$2');
+  // "co-op", "co-operative" (and "co-opeative", typed in a hurry) are one word.
+  const joined = cleaned.replace(/\b(co)-(op\p{L}*)/giu, '$1$2');
   // Words between quotation marks are marked: "la frase «buenos días»" talks about a greeting.
   const marks = [...joined.matchAll(QUOTE_MARKS)].map((match) => match.index);
   const quotedSpans: Array<readonly [number, number]> = [];
