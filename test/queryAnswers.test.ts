@@ -267,3 +267,26 @@ describe('answers over the whole guide: the organizations\' figures', () => {
     expect(both.text).toBe(`${haiti} ${colombia}`);
   });
 });
+
+describe('a dated presence in a country beside other answers', () => {
+  const understood = (language: Language, fields: Partial<Understanding>): Understanding => ({
+    language, languageSource: 'message', intent: 'project', projects: [], organizations: [], facets: [], filters: NO_FILTERS, usedContext: false, ...fields,
+  });
+  const SINCE_1987: Readonly<Record<Language, string>> = { en: 'DID has been active in Haiti since 1987.', fr: 'DID œuvre en Haïti depuis 1987.', es: 'DID trabaja en Haití desde 1987.' };
+
+  it.each(LANGUAGES)('gives the lead\'s start in the country with the period of a project that has none, in %s', (language) => {
+    const panseh = composer.compose(understood(language, { projects: ['panseh'], facets: ['period'] })).text.split('\n\n');
+    expect(panseh[1]).toBe(SINCE_1987[language]);
+    // A project whose lead the guide does not date in its country gets its period alone.
+    expect(composer.compose(understood(language, { projects: ['pasac'], facets: ['period'] })).text.split('\n\n')).toHaveLength(1);
+  });
+
+  it.each(LANGUAGES)('gives an organization\'s start in the countries asked about, or says the guide does not date it, in %s', (language) => {
+    const did = (countries: string[]) =>
+      composer.compose(understood(language, { intent: 'organization', organizations: ['did'], facets: ['period'], filters: { ...NO_FILTERS, organizations: ['did'], countries } })).text.split('\n\n');
+    expect(did(['ht'])).toEqual([expect.stringContaining('1974'), SINCE_1987[language]]);
+    // Without a country, every presence the guide dates; in a country it does not date, it says so.
+    expect(did([])).toEqual([expect.stringContaining('1974'), SINCE_1987[language]]);
+    expect(did(['co'])[1]).toMatch(NOT_GIVEN[language]);
+  });
+});

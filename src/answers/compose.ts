@@ -14,6 +14,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Language, Organization } from '../knowledge/schema';
 import type { Intent, NotForTheGuide, Understanding } from '../understanding/types';
 import type { Answer } from './answer';
+import { presenceLines } from './figureAnswers';
 import { clarifyAnswer, listAnswer, projectAnswer } from './projectAnswers';
 import { queryAnswer } from './queryAnswers';
 import { countryName, fundersInSentence, joinList, organizationShortInSentence, placesOf, projectInSentence, projectShortName, projectTitle, type Wording } from './wording';
@@ -26,11 +27,15 @@ function plain(w: Wording, intent: Intent, text: string, extra: { card?: Adaptiv
   };
 }
 
-/** The sentences that answer what was asked of an organization (its start in the region, its website), or a lead-in to its card. */
+/** The sentences that answer what was asked of an organization (its start in the region and in countries, its website), or a lead-in to its card. */
 function organizationLines(w: Wording, u: Understanding, organization: Organization): string[] {
   const values = { acronym: organizationShortInSentence(w, organization.id), url: organization.website };
   const lines: string[] = [];
-  if (u.facets.includes('period') && organization.activeInLatinAmericaSince) lines.push(w.t('organization.since', { ...values, year: organization.activeInLatinAmericaSince }));
+  if (u.facets.includes('period')) {
+    if (organization.activeInLatinAmericaSince) lines.push(w.t('organization.since', { ...values, year: organization.activeInLatinAmericaSince }));
+    // Since when in a country too, where the guide dates it (DID in Haiti since 1987).
+    lines.push(...presenceLines(w, organization.id, u.filters.countries, u.filters.countries.length > 0));
+  }
   if (u.facets.includes('website')) lines.push(w.t('organization.website', values));
   if (lines.length) return lines;
   const projects = w.kb.projectsBy('lead', organization.id);

@@ -4,7 +4,7 @@
  * development program has been running for more than 40 years"), and an honest "the guide does not
  * give it" followed by what the guide does give in its place.
  */
-import type { CombinedFigure, FigureValue, OrganizationFigures } from '../knowledge/figures';
+import { organizationFigures, type CombinedFigure, type FigureValue, type OrganizationFigures } from '../knowledge/figures';
 import { amountOf, organizationShortInSentence, placesOf, type Wording } from './wording';
 
 /** One figure in a sentence; `alongside` is said with it (the countries of the organizations supported). */
@@ -50,4 +50,18 @@ export function figureLines(w: Wording, figures: OrganizationFigures): string[] 
 export function combinedLine(w: Wording, combined: CombinedFigure): string {
   const organizations = w.kb.organizations.map((organization) => organizationShortInSentence(w, organization.id));
   return w.t(`figure.${combined.field}`, { organizations, ...amountOf(w, combined.quantity) });
+}
+
+/**
+ * Since when an organization has been in countries, where the guide dates it ("DID has been
+ * active in Haiti since 1987"): in the countries given, or every one it dates when none is. The
+ * countries given that it does not date are said so only when `sayMissing` (a question about
+ * them), not beside another answer.
+ */
+export function presenceLines(w: Wording, organization: string, countries: readonly string[], sayMissing: boolean): string[] {
+  const [presence] = organizationFigures(w.kb, [organization], 'active-in-country-since', countries);
+  if (!presence || (!presence.values.length && !sayMissing)) return [];
+  if (!sayMissing) return presence.values.map((value) => valueLine(w, organization, value, []));
+  if (!presence.values.length && !countries.length) return [];
+  return figureLines(w, { ...presence, related: [] });
 }

@@ -13,6 +13,7 @@ import { compactProjectCard, projectCard, projectFollowUps, projectListItem, vid
 import type { Project } from '../knowledge/schema';
 import type { Facet, Understanding } from '../understanding/types';
 import type { Answer } from './answer';
+import { presenceLines } from './figureAnswers';
 import {
   describeFilters,
   fundersInSentence,
@@ -82,7 +83,8 @@ function facetLines(w: Wording, facets: readonly Facet[], project: Project): str
       case 'partners':
         return [project.partners.length ? w.t('project.partners', { ...values, partners: partnersInSentence(w, project.partners) }) : w.t('project.noPartners', values)];
       case 'period':
-        return [w.t('project.period', { ...values, period: project.period.text[w.language] })];
+        // The lead's own start in the country is the date the guide gives of a project without one (PANSEH: DID in Haiti since 1987).
+        return [w.t('project.period', { ...values, period: project.period.text[w.language] }), ...presenceLines(w, project.lead, [project.country], false)];
       case 'location': {
         const region = w.kb.country(project.country)?.region;
         return [w.t('project.location', { ...values, place: placesOf(w, [project.country]), region: region ? regionName(w, region) : '' })];
