@@ -88,8 +88,9 @@ describe('answers over the whole guide: the projects presented', () => {
         }
         const undated = fitting.filter((p) => p.period.start === undefined);
         for (const project of undated) expect(answer.text.split('\n\n').at(-1)).toContain(named(project, language));
-        const inOrder = [...dated].sort((a, b) => (operation === 'earliest' ? 1 : -1) * (a.period.start! - b.period.start!));
-        expect(answer.record.projects).toEqual([...inOrder, ...undated].slice(0, MAX_LIST_ITEMS).map((p) => p.id));
+        // The answer presents the first (those tied with it); the text gives the others' order.
+        const answered = dated.length ? dated.filter((p) => p.period.start === firstYear) : undated;
+        expect(answer.record.projects).toEqual(fitting.filter((p) => answered.includes(p)).slice(0, MAX_LIST_ITEMS).map((p) => p.id));
       }
     }
   });
@@ -145,7 +146,8 @@ describe('answers over the whole guide: the projects presented', () => {
   ] as const)('orders only the projects the question named, in %s', (language, first, noStart) => {
     const answer = ask(language, { ...query('earliest'), projects: ['prosol', 'pasac'] });
     expect(answer.text.split('\n\n')).toEqual([first, noStart]);
-    expect(answer.record.projects).toEqual(['pasac', 'prosol']);
+    // PASAC started in 2014; the guide gives PROSOL no start, which the text says.
+    expect(answer.record.projects).toEqual(['pasac']);
   });
 
   it.each(LANGUAGES)('says honestly, in %s, that nothing fits, and presents nothing', (language) => {

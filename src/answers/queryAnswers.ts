@@ -87,7 +87,11 @@ function projectsAnswer(w: Wording, u: Understanding, query: ProjectQuery, resul
     const text = [w.t('query.none', { scope: scopeOf(w, query, 'query.inAll') }), w.t('fallback.suggest')].join(' ');
     return { text, record: { ...record, projects: [], organizations: [...query.filters.organizations] } };
   }
-  const shown = all.slice(0, MAX_LIST_ITEMS);
+  // "Which started first?" is answered by the first (or those tied with it); the text gives the order of the rest.
+  const first = result.starts[0];
+  const ordered = (query.operation === 'earliest' || query.operation === 'latest') && first;
+  const answered = ordered ? all.filter((project) => result.starts.some((start) => start.project === project.id && start.year === first.year)) : all;
+  const shown = answered.slice(0, MAX_LIST_ITEMS);
   const withVideos = asksForVideos(u, query);
   return {
     text: linesFor(w, query, result, all).join('\n\n'),

@@ -98,11 +98,14 @@ export function readQuery(analysis: Analysis, kb: KnowledgeBase): ProjectQuery |
   const figure = FIGURE_CUES.find(([cue]) => cues.has(cue))?.[1];
   const aboutProjects = cues.has('list') || cues.has('singular');
   const aboutTheWhole = cues.has('overview') || cues.has('overviewWeak');
-  const askedOfOrganizations = filters.organizations.length > 0 ? !aboutProjects : aboutTheWhole;
+  // Without an organization named, the partnership's own figure is asked of "these organizations"
+  // (overviewWeak), or of the whole when projects are not what is counted.
+  const askedOfOrganizations = filters.organizations.length > 0 ? !aboutProjects : cues.has('overviewWeak') || (aboutTheWhole && !aboutProjects);
   if (figure && aboutOrganizationsOnly && askedOfOrganizations) {
     return query('figure', { figure, organizations: filters.organizations });
   }
-  const asksDuration = cues.has('facet:period') && (projects.length > 0 || !cues.has('list'));
+  // Another fact asked ("how long", "how much does it cost") is not a count of projects.
+  const asksAnotherFact = [...cues].some((cue) => cue.startsWith('facet:') && cue !== 'facet:video' && cue !== 'facet:location') && (projects.length > 0 || !cues.has('list'));
   if (cues.has('leads')) return query('leads');
   if (cues.has('earliest') || cues.has('latest')) {
     // "Which started first, the Honduras forestry project or the Bolivia spice one?": each name
@@ -115,7 +118,7 @@ export function readQuery(analysis: Analysis, kb: KnowledgeBase): ProjectQuery |
     const operation = cues.has('earliest') ? 'earliest' : 'latest';
     return candidates.length ? { ...query(operation), filters: { ...NO_QUERY_FILTERS, ...(filters.hasVideo !== undefined ? { hasVideo: filters.hasVideo } : {}) }, projects: candidates } : query(operation);
   }
-  if (cues.has('count') && !asksDuration) return query('count', cues.has('figure:countries') ? { countCountries: true } : {});
+  if (cues.has('count') && !asksAnotherFact) return query('count', cues.has('figure:countries') ? { countCountries: true } : {});
   if (hasExclusion || hasVideo !== undefined) return query('list');
   return undefined;
 }

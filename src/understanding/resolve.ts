@@ -230,15 +230,25 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
   if (query) {
     const namesNothing = !named && !query.projects?.length && Object.values(query.exclude).every((ids) => !Array.isArray(ids) || ids.length === 0);
     const overFocus = namesNothing && (cues.has('pointer') || cues.has('anaphora')) && (context.list ?? context.projects).length > 0;
-    const asked: ProjectQuery = overFocus ? { ...query, projects: [...(context.list ?? context.projects)] } : query;
+    // "Since when has DID been working in that country?": the country of the projects in focus.
+    const focusPlaces = [...new Set(known(context.projects).map((project) => project.country))];
+    const sinceThere = query.operation === 'figure' && query.figure === 'years-of-experience' && cues.has('pointer') && focusPlaces.length > 0;
+    const asked: ProjectQuery = sinceThere
+      ? { ...query, figure: 'active-in-country-since', filters: { ...query.filters, countries: focusPlaces } }
+      : overFocus
+        ? { ...query, projects: [...(context.list ?? context.projects)] }
+        : query;
     const result = runQuery(kb, asked);
     because('filters', overFocus ? 1 : Math.max(0.8, Number(named || Boolean(query.projects?.length))));
     if (asked.operation === 'figure') {
       const organizations = [...new Set(result.figures.map((figures) => figures.organization))];
-      return answer({ intent: result.combined.length ? 'overview' : 'organization', organizations, query: asked, usedContext: overFocus });
+      return answer({ intent: result.combined.length ? 'overview' : 'organization', organizations, query: asked, usedContext: overFocus || sinceThere });
     }
-    const projects = result.projects;
-    const intent: Intent = projects.length === 0 ? 'fallback' : projects.length === 1 && asked.operation === 'list' ? 'project' : 'list';
+    // "Which started first?" presents the first (and any started the same year).
+    const first = result.starts[0];
+    const ordered = (asked.operation === 'earliest' || asked.operation === 'latest') && first !== undefined;
+    const projects = ordered ? result.starts.filter((start) => start.year === first.year).map((start) => start.project) : result.projects;
+    const intent: Intent = projects.length === 0 ? 'fallback' : projects.length === 1 && (asked.operation === 'list' || ordered) ? 'project' : 'list';
     return answer({ intent, projects, organizations: leadsOf(projects), query: asked, usedContext: overFocus, filters: { ...NO_FILTERS, organizations: asked.filters.organizations, countries: asked.filters.countries, regions: asked.filters.regions, sectors: asked.filters.sectors, partners: asked.filters.partners } });
   }
 
