@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FeedbackStore } from '../feedback/feedbackStore';
-import { formatSummary, summarizeVotes } from '../feedback/summary';
+import { formatSummary } from '../feedback/summary';
+import { loadKnowledgeBase } from '../knowledge/load';
 import { createLogger } from '../logger';
 import { createStorage } from '../storage/createStorage';
 import { PROJECT_ROOT } from '../util/projectRoot';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     return;
   }
   const storage = createStorage({ connectionString, container: process.env.STORAGE_CONTAINER });
-  const rows = summarizeVotes(await new FeedbackStore(storage, createLogger('warn')).list());
+  const rows = await new FeedbackStore(storage, createLogger('warn')).summary(loadKnowledgeBase());
   process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify(rows)}\n` : formatSummary(rows));
 }
 
