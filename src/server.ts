@@ -81,9 +81,8 @@ export function createServer(app: BotApp, options: ServerOptions): Server {
   // Every request counts as in flight until its answer is sent (or its connection drops); while
   // the service closes, each answer also closes its connection.
   server.pre((_req, res, next) => {
-    const end = inFlight.begin();
-    res.once('finish', end);
-    res.once('close', end);
+    // 'close' comes after the answer is sent, or when the connection drops before it.
+    res.once('close', inFlight.begin());
     if (inFlight.closing) res.setHeader('Connection', 'close');
     next();
   });
