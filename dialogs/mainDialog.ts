@@ -9,6 +9,7 @@ import { answerActivity } from '../src/bots/replies';
 import type { BotStateAccessors, ConversationData, UserProfile } from '../src/bots/state';
 import { contextAfter, EMPTY_CONTEXT, NO_FILTERS, type Understanding } from '../src/understanding/types';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type ClarifyResult } from './clarifyDialog';
+import { decide, DEFAULT_DECISION_THRESHOLDS, type DecisionThresholds } from './decision';
 import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from './dialogLibrary';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -28,6 +29,8 @@ export class MainDialog extends ComponentDialog {
     private readonly answering: () => Answering,
     private readonly accessors: BotStateAccessors,
     private readonly onAnswer: AnswerListener = () => undefined,
+    /** When a reading is sure enough to answer (the understanding scores, the dialog decides). */
+    private readonly thresholds: DecisionThresholds = DEFAULT_DECISION_THRESHOLDS,
   ) {
     super(MAIN_DIALOG);
     this.addDialog(new ClarifyDialog());
@@ -91,12 +94,13 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  /** What a message means, in the conversation's context and the user's language. */
+  /** What a message means, in the conversation's context and the user's language: its best reading, if sure enough. */
   private async understandMessage(context: TurnContext, text: string): Promise<Understanding> {
     const data = await this.accessors.conversationData.get(context, {});
     const profile = await this.accessors.userProfile.get(context, {});
     const locale = context.activity.locale ?? profile.language;
-    return this.answering().understander.understand(text, data.context ?? EMPTY_CONTEXT, locale);
+    const recognition = this.answering().understander.recognize(text, data.context ?? EMPTY_CONTEXT, locale);
+    return decide(recognition, this.thresholds);
   }
 
   private async answerUnderstood(step: WaterfallStepContext, understanding: Understanding) {

@@ -5,8 +5,7 @@
 import { AnswerComposer } from './answers/compose';
 import type { Localizer } from './i18n';
 import type { KnowledgeBase } from './knowledge/knowledgeBase';
-import { loadStemCache, saveStemCache } from './understanding/stemCache';
-import { stemMemoEntries } from './understanding/stem';
+import { loadStemCache } from './understanding/stemCache';
 import { Understander } from './understanding/understander';
 
 export interface Answering {
@@ -15,12 +14,9 @@ export interface Answering {
   readonly composer: AnswerComposer;
 }
 
-const stemCount = () => Object.values(stemMemoEntries()).reduce((sum, entries) => sum + entries.length, 0);
-
-/** Builds the understanding (with the stems of earlier runs, when a cache file has them) and the composer. */
+/** Builds the understanding (with the knowledge base's stems the build computed) and the composer. */
 export function buildAnswering(kb: KnowledgeBase, localizer: Localizer, stemCacheFile?: string): Answering {
-  const cached = loadStemCache(stemCacheFile);
+  loadStemCache(stemCacheFile);
   const understander = new Understander(kb);
-  if (stemCount() > cached) saveStemCache(stemCacheFile);
   return { kb, understander, composer: new AnswerComposer(kb, localizer) };
 }

@@ -5,11 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n } from 'i18next';
+import { registerGrammarFormatters } from './answers/grammar';
 import { LANGUAGES, type Language } from './knowledge/schema';
 import { PROJECT_ROOT } from './util/projectRoot';
 
-/** Translates a key with values to interpolate, in one language. */
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
+/** Translates a key with values to interpolate (lists for the `list` and `of` formatters), in one language. */
+export type Translate = (key: string, values?: Record<string, string | number | readonly string[]>) => string;
 
 export interface Localizer {
   /** The translate function of a language. */
@@ -49,6 +50,8 @@ export function createLocalizer(localesDir: string = LOCALES_DIR): Localizer {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // Grammar (contraction, elision, lists, capitals) from each language's wording module.
+  registerGrammarFormatters(instance);
   // Answers repeat the same strings with the same values (names from the knowledge base), and an
   // i18next call costs tens of microseconds: results are remembered, within a bound.
   const memoLimit = 20_000;

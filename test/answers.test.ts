@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answer } from '../src/answers/answer';
 import { AnswerComposer } from '../src/answers/compose';
-import type { AdaptiveCard, CardElement } from '../src/cards/adaptiveCard';
+import { VISIBLE_ACTIONS, type AdaptiveCard, type CardAction } from '../src/cards/adaptiveCard';
+import { FEEDBACK_BLOCK_ID } from '../src/cards/feedbackBlock';
 import { flattenCard } from '../src/cards/flatten';
+import { projectCard } from '../src/cards/projectCard';
+import { cardActions, elementsOf } from '../src/cards/walk';
 import { createLocalizer, elideFrench, LOCALES_DIR } from '../src/i18n';
 import { LANGUAGES } from '../src/knowledge/schema';
 import { shippedUnderstander } from './support/understander';
@@ -11,23 +14,28 @@ import { shippedUnderstander } from './support/understander';
 const { kb, understander } = shippedUnderstander();
 const composer = new AnswerComposer(kb, createLocalizer());
 
-function elements(card: AdaptiveCard): CardElement[] {
-  const walk = (element: CardElement): CardElement[] => (element.type === 'Container' ? [element, ...element.items.flatMap(walk)] : [element]);
-  return card.body.flatMap(walk);
+/** The buttons a card shows (its action sets and its foot, not its select actions), feedback aside. */
+function buttons(card: AdaptiveCard): CardAction[] {
+  const sets = card.body.filter((element) => element.type === 'ActionSet').flatMap((set) => set.actions);
+  return [...sets, ...(card.actions ?? [])];
 }
 
 /**
- * Checks what Teams needs of a card: schema 1.5, no empty text block, at most six actions, buttons
- * that carry their question or a rating with the answer's ids.
+ * Checks what Teams and a phone need of a card: schema 1.5, no empty text block, at most six
+ * buttons of which three show (the others in the "..." menu), follow-up buttons carrying their
+ * question and the card's ids, ratings carrying the answer's ids.
  */
-function expectRenderable(card: AdaptiveCard): void {
+function expectRenderable(answer: Answer): void {
+  const card = answer.card!;
   expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
-  for (const element of elements(card)) if (element.type === 'TextBlock') expect(element.text.trim()).not.toBe('');
-  expect((card.actions ?? []).length).toBeLessThanOrEqual(6);
-  for (const action of [...(card.actions ?? []), ...elements(card).flatMap((e) => (e.type === 'ActionSet' ? e.actions : []))]) {
+  for (const element of card.body.flatMap(elementsOf)) if (element.type === 'TextBlock') expect(element.text.trim()).not.toBe('');
+  expect(buttons(card).length).toBeLessThanOrEqual(6);
+  expect(buttons(card).filter((action) => action.mode !== 'secondary').length).toBeLessThanOrEqual(VISIBLE_ACTIONS);
+  const subject = { projects: [...answer.record.projects], organizations: [...answer.record.organizations] };
+  for (const action of cardActions(card)) {
     if (action.type === 'Action.Submit' && 'feedback' in action.data) {
       expect(action.data).toEqual({ feedback: expect.stringMatching(/^(up|down)$/), answer: { intent: expect.any(String), language: expect.any(String), projects: expect.any(Array), organizations: expect.any(Array) } });
-    } else if (action.type === 'Action.Submit') expect(action.data).toEqual({ question: expect.any(String) });
+    } else if (action.type === 'Action.Submit') expect(action.data).toEqual({ question: expect.any(String), subject });
     else expect(action.url).toMatch(/^https:\/\//);
   }
 }
@@ -50,7 +58,7 @@ describe('answers', () => {
       expect(answer.text.trim()).not.toBe('');
       expect(answer.text).not.toMatch(/\b(project|list|card|gap|fallback|organization|overview|help|greeting)\.[a-zA-Z]+\b/);
       if (answer.card) {
-        expectRenderable(answer.card);
+        expectRenderable(answer);
         expect(flattenCard(answer.card)).not.toMatch(/\{\{|\}\}/);
       }
     }
@@ -60,9 +68,10 @@ describe('answers', () => {
     const understanding = { ...understander.understand('vidéo du programme en Bolivie'), language: 'fr' as const };
     const answer = composer.compose(understanding);
     expect(answer.record.videos).toEqual(['https://vimeo.com/125685176', 'https://vimeo.com/121147662']);
-    const links = (answer.card?.actions ?? []).filter((a) => a.type === 'Action.OpenUrl');
-    expect(links.map((a) => a.type === 'Action.OpenUrl' && a.url)).toEqual(['https://vimeo.com/125685176', 'https://vimeo.com/121147662']);
-    expect(answer.text).toContain('https://vimeo.com/125685176');
+    // The videos asked for are the card's first buttons; the text does not repeat their addresses.
+    const first = buttons(answer.card!).slice(0, 2);
+    expect(first.map((a) => a.type === 'Action.OpenUrl' && a.url)).toEqual(['https://vimeo.com/125685176', 'https://vimeo.com/121147662']);
+    expect(answer.text).not.toContain('https://vimeo.com');
   });
 
   it('puts the fact asked for first', () => {
@@ -79,8 +88,8 @@ describe('answers', () => {
   });
 
   it.each([
-    ['projets de la CCA au Honduras', 'aucun projet de CCA au Honduras'],
-    ['projets de la CCA en Haïti', 'aucun projet de CCA en Haïti'],
+    ['projets de la CCA au Honduras', "aucun projet de l'ACC au Honduras"],
+    ['projets de la CCA en Haïti', "aucun projet de l'ACC en Haïti"],
     ['projets au Mexique', 'aucun projet au Mexique'],
     ['projets en Argentine', 'aucun projet en Argentine'],
     ['projets à Cuba', 'aucun projet à Cuba'],
@@ -105,7 +114,7 @@ describe('facts the guide does not give', () => {
     ['who funds PANSEH', 'does not say who funds'],
     ['quien financia el proyecto de haiti', 'no precisa quién financia'],
     ["what's the budget of PASAC", 'does not give the budget'],
-    ['combien coûte le projet au Honduras', "ne donne pas le budget d'Amélioration"],
+    ['combien coûte le projet au Honduras', "ne donne pas le budget du projet d'amélioration"],
     ['¿cuál es el presupuesto de PROSOL?', 'no indica el presupuesto'],
   ])('says so when asked: %s', (question, expected) => {
     const answer = composer.compose(understander.understand(question));
@@ -145,7 +154,7 @@ describe('lists that are not the whole answer asked for', () => {
 describe('videos asked of a project that has none', () => {
   it.each([
     ['video bolivia espices', 'bolivia-spice-value-chain', 'aucune vidéo'],
-    ['¿hay video del proyecto de especias en Bolivia?', 'bolivia-spice-value-chain', 'no tiene videos'],
+    ['¿hay video del proyecto de especias en Bolivia?', 'bolivia-spice-value-chain', 'no tiene ningún video'],
     ['video of PASAC', 'pasac', 'no video'],
   ])('answers the project asked about and says it has no video: %s', (question, project, expected) => {
     const answer = composer.compose(understander.understand(question));
@@ -157,10 +166,88 @@ describe('videos asked of a project that has none', () => {
 describe('organization names in sentences', () => {
   it.each([
     ['projets au Pérou', "mené par l'Association coopérative canadienne"],
-    ['proyecto en Barbados', 'un proyecto de la Asociación Cooperativa Canadiense'],
+    ['proyecto en Barbados', 'está a cargo de la Asociación Cooperativa Canadiense en Barbados'],
     ['who runs the Peru project', 'led by the Canadian Co-operative Association'],
-    ['what does DID do in Haiti', 'a project of Développement international Desjardins'],
+    ['what does DID do in Haiti', 'run by Développement international Desjardins in Haiti'],
   ])('take the article their language wants: %s', (question, expected) => {
     expect(composer.compose(understander.understand(question)).text).toContain(expected);
+  });
+});
+
+/** A question about one fact of a project, in each language, and what the first sentence of the answer must say. */
+const FACET_QUESTIONS: ReadonlyArray<readonly [string, string, RegExp]> = [
+  ['who are the partners of PASAC?', 'pasac', /works with Coopcentral/],
+  ['qui sont les partenaires du PANSEH ?', 'panseh', /travaille avec le ministère du Commerce/],
+  ['¿quiénes son los socios del proyecto de Perú?', 'peru-crop-diversification', /trabaja con Norandino y La Siembra/],
+  ['when did PROSOL start?', 'prosol', /^Period of the Rural Economic Development Project/],
+  ['qui dirige le projet au Panama ?', 'panama-financial-centre', /dirigé par Développement international Desjardins/],
+  ['¿hay un video del proyecto de Panamá?', 'panama-financial-centre', /^Este es el video del Centro Financiero para Empresas/],
+  ['video of PASAC', 'pasac', /^The guide has no video for the Colombian Agricultural/],
+  ['website of PASAC', 'pasac', /^The guide gives no website for/],
+  ['where is PASAC?', 'pasac', /takes place in Colombia \(South America\)/],
+];
+
+describe('answers to one fact of a project', () => {
+  it.each(FACET_QUESTIONS)('put the fact first, with a compact card of the project: %s', (question, project, first) => {
+    const answer = composer.compose(understander.understand(question));
+    expect(answer.record).toMatchObject({ intent: 'project', projects: [project] });
+    expect(answer.text.split('\n\n')[0]).toMatch(first);
+    // The compact card names the project and offers it whole; it has no summary or key facts.
+    const summary = kb.project(project)!.summary[answer.record.language];
+    expect(flattenCard(answer.card!)).not.toContain(summary);
+    const whole = cardActions(answer.card!).find((action) => action.type === 'Action.Submit' && 'question' in action.data && action.data.question === kb.project(project)!.title[answer.record.language]);
+    expect(whole).toBeDefined();
+  });
+
+  it('present the whole project when it is asked about as a whole, with a one-sentence text', () => {
+    const answer = composer.compose(understander.understand('tell me about PASAC'));
+    expect(flattenCard(answer.card!)).toContain(kb.project('pasac')!.summary.en);
+    expect(answer.text.split('\n\n')).toHaveLength(1);
+  });
+
+  it('put the video asked for as the first button, before the whole project and the thumbs', () => {
+    const answer = composer.compose(understander.understand('is there a video of the Honduras project?'));
+    const [first, second] = buttons(answer.card!);
+    expect(first).toMatchObject({ type: 'Action.OpenUrl', url: 'https://vimeo.com/62608992' });
+    expect(second).toMatchObject({ type: 'Action.Submit', data: { question: kb.project('honduras-forestry')!.title.en } });
+    const last = answer.card!.body.at(-1);
+    expect(last).toMatchObject({ type: 'Container', id: FEEDBACK_BLOCK_ID });
+    expect(answer.card!.actions).toBeUndefined();
+  });
+
+  it.each(LANGUAGES)('offer, for a project without a video, buttons that ask for the videos of those that have one (%s)', (language) => {
+    const answer = composer.compose({ ...understander.understand('video of PASAC'), language });
+    const withVideos = kb.projects.filter((project) => project.videos.length > 0).map((project) => project.id);
+    const asked = buttons(answer.card!).flatMap((action) => (action.type === 'Action.Submit' && 'question' in action.data ? [action.data.question] : []));
+    const understood = asked.map((question) => understander.understand(question, undefined, language)).filter((u) => u.facets.includes('video'));
+    expect(understood.map((u) => u.projects[0])).toEqual(withVideos);
+    expect(understood.every((u) => u.language === language)).toBe(true);
+  });
+});
+
+describe('replies that show a card', () => {
+  const QUESTIONS = [
+    ...Object.values(questions),
+    ...FACET_QUESTIONS.map(([question]) => question),
+    'tell me about PASAC', 'who funds these partnerships?', 'projets en Bolivie', 'videos', 'SOCODEVI website', 'the SOCODEVI project in Bolivia',
+  ];
+
+  it.each(LANGUAGES)('never repeat the card in their text (%s)', (language) => {
+    for (const question of QUESTIONS) {
+      const answer = composer.compose({ ...understander.understand(question), language });
+      if (!answer.card) continue;
+      const card = flattenCard(answer.card);
+      const sentences = answer.text.split(/\n+|(?<=[.:!?])\s+/).filter((sentence) => sentence.length > 25);
+      expect({ question, repeated: sentences.filter((sentence) => card.includes(sentence)) }).toEqual({ question, repeated: [] });
+    }
+  });
+});
+
+describe('the whole project card outside an answer (the compose box search)', () => {
+  it('gives its follow-up buttons the ids of its project', () => {
+    const card = projectCard(composer.wording('fr'), kb.project('panseh')!);
+    const questions = cardActions(card).filter((action) => action.type === 'Action.Submit');
+    expect(questions.length).toBeGreaterThan(0);
+    for (const action of questions) expect(action.data).toEqual({ question: expect.any(String), subject: { projects: ['panseh'], organizations: ['did'] } });
   });
 });

@@ -1,47 +1,39 @@
 /**
- * The evaluation sets, scored the way ../shared/eval/score.mjs scores them: through
- * `npm run ask -- --jsonl`, the same bot pipeline as /api/messages.
+ * The evaluation sets, scored in-process through the same bot pipeline as `npm run ask` and
+ * /api/messages (one bot for every set, each set in its own conversations). The development set
+ * is public; the team sets were written without sight of the code and scored once before any
+ * tuning (see README): they now guard against regressions.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
-const root = join(__dirname, '..');
-
-interface Score {
-  readonly pass: number;
-  readonly total: number;
-  readonly language: number;
-  readonly failures: ReadonlyArray<{ id: string; q: string; why: string[] }>;
-}
-
-async function score(set: string): Promise<Score> {
-  const { stdout } = await run('node', [join(__dirname, 'eval', 'score.mjs'), '--set', join(__dirname, 'eval', set), '--project', root, '--json'], {
-    cwd: root,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return JSON.parse(stdout.trim().split('\n')[0]!) as Score;
-}
+import { createBotApp } from '../src/app';
+import { scoreItems } from '../src/eval/evaluate';
+import { readQuestionSet } from '../src/eval/questionSet';
+import { createLogger } from '../src/logger';
 
 const SETS: ReadonlyArray<{ file: string; minAccuracy: number; minLanguage: number }> = [
-  // The public development set.
-  { file: 'dev.jsonl', minAccuracy: 0.95, minLanguage: 0.99 },
-  // Sets written by the team without sight of the code, to watch generalization.
-  { file: 'team-a.jsonl', minAccuracy: 0.95, minLanguage: 0.98 },
-  { file: 'team-b.jsonl', minAccuracy: 0.95, minLanguage: 0.98 },
-  { file: 'team-c.jsonl', minAccuracy: 0.95, minLanguage: 0.98 },
+  { file: 'dev.jsonl', minAccuracy: 0.98, minLanguage: 0.99 },
+  { file: 'team-a.jsonl', minAccuracy: 0.98, minLanguage: 0.98 },
+  { file: 'team-b.jsonl', minAccuracy: 0.98, minLanguage: 0.98 },
+  { file: 'team-c.jsonl', minAccuracy: 0.98, minLanguage: 0.98 },
+  { file: 'team-d.jsonl', minAccuracy: 0.98, minLanguage: 0.98 },
+  // Off-topic, small-talk and near-domain messages: none may get a project (see below).
+  { file: 'team-e-offtopic.jsonl', minAccuracy: 0.97, minLanguage: 0.98 },
 ];
 
 describe('evaluation sets', () => {
-  it.each(SETS.filter((set) => existsSync(join(__dirname, 'eval', set.file))))(
+  const app = createBotApp({ logger: createLogger('silent') });
+
+  it.each(SETS)(
     '$file: accuracy and reply language stay above their floors',
     async ({ file, minAccuracy, minLanguage }) => {
-      const result = await score(file);
-      const report = result.failures.map((f) => `${f.id} ${JSON.stringify(f.q)}: ${f.why.join('; ')}`).join('\n');
-      expect({ accuracy: result.pass / result.total >= minAccuracy, report }).toEqual({ accuracy: true, report: expect.any(String) });
-      expect(result.language / result.total).toBeGreaterThanOrEqual(minLanguage);
+      const items = readQuestionSet(join(__dirname, 'eval', file));
+      const score = await scoreItems(app, items, file);
+      const report = score.results
+        .filter((result) => result.failures.length > 0)
+        .map(({ item, failures }) => `${item.id} ${JSON.stringify(item.q)}: ${failures.join('; ')}`)
+        .join('\n');
+      expect({ accuracyAboveFloor: score.passed / items.length >= minAccuracy, report }).toEqual({ accuracyAboveFloor: true, report: expect.any(String) });
+      expect(score.languageRight / items.length).toBeGreaterThanOrEqual(minLanguage);
     },
     120_000,
   );

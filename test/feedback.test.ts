@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileTranscriptStore, MemoryStorage, type Activity } from 'botbuilder';
 import { answerRecordOf } from '../src/bots/replies';
-import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, type CardElement, type FeedbackData, type SubmitAction } from '../src/cards/adaptiveCard';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, type FeedbackData, type SubmitAction } from '../src/cards/adaptiveCard';
+import { cardActions } from '../src/cards/walk';
 import { FEEDBACK_COUNT_PREFIX, FEEDBACK_KEY_PREFIX, FeedbackStore, type StoredVote } from '../src/feedback/feedbackStore';
 import { formatSummary, summarizeVotes } from '../src/feedback/summary';
 import type { Vote } from '../src/feedback/vote';
@@ -26,13 +27,12 @@ const recordOf = (posted: HttpReplies) => posted.activities.map(answerRecordOf).
 
 const texts = (posted: HttpReplies) => posted.activities.map((a) => a.text);
 
-/** Every Action.Submit of the replies' cards, in their bodies (action sets) and at their feet. */
+/** Every Action.Submit of the replies' cards, wherever it sits (action sets, select actions, the card's foot). */
 function submitActions(posted: HttpReplies): SubmitAction[] {
   const cards = posted.activities.flatMap((a) => a.attachments ?? []).filter((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE);
-  const walk = (element: CardElement): CardElement[] => (element.type === 'Container' ? element.items.flatMap(walk) : [element]);
   return cards
     .map((attachment) => attachment.content as AdaptiveCard)
-    .flatMap((card) => [...card.body.flatMap(walk).flatMap((element) => (element.type === 'ActionSet' ? element.actions : [])), ...(card.actions ?? [])])
+    .flatMap(cardActions)
     .flatMap((action) => (action.type === 'Action.Submit' ? [action] : []));
 }
 
@@ -126,7 +126,7 @@ describe('feedback on answers', () => {
     expect(texts(thanks)).toEqual([THANKS.fr]);
     expect(recordOf(thanks)).toBeUndefined();
     const followUp = await post(bot, 'context', { text: 'et au Pérou ?' });
-    expect(texts(followUp).join('\n')).toMatch(/aucun projet de SOCODEVI au Pérou/);
+    expect(texts(followUp).join('\n')).toMatch(/aucun projet de la SOCODEVI au Pérou/);
     expect(recordOf(followUp)).toMatchObject({ language: 'fr', projects: ['peru-crop-diversification'] });
   });
 
@@ -134,7 +134,7 @@ describe('feedback on answers', () => {
     await post(bot, 'junk-context', { text: 'que fait SOCODEVI au Honduras' });
     await post(bot, 'junk-context', { text: 'que fait DID en Haïti ?', value: { feedback: 'up', answer: 'que fait DID en Haïti ?' } });
     const followUp = await post(bot, 'junk-context', { text: 'et au Pérou ?' });
-    expect(texts(followUp).join('\n')).toMatch(/aucun projet de SOCODEVI au Pérou/);
+    expect(texts(followUp).join('\n')).toMatch(/aucun projet de la SOCODEVI au Pérou/);
   });
 
   // Malformed feedback (any object with a `feedback` key) is thanked for and not recorded; the

@@ -11,6 +11,10 @@ export interface AnswerRecord {
   readonly projects: readonly string[];
   readonly organizations: readonly string[];
   readonly videos: readonly string[];
+  /** How sure the understanding was of the reading answered (0-1), when it said. */
+  readonly confidence?: number;
+  /** What kind of message the understanding took it for ("domain", "greeting", "help"...). */
+  readonly meta?: string;
 }
 
 export interface Choice {

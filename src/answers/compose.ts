@@ -1,19 +1,21 @@
 /**
  * Turns what the bot understood into the reply the user reads, in the user's language: the text,
- * the Adaptive Card and the record of what the reply presents.
+ * at most one Adaptive Card, and the record of what the reply presents. The text answers (a lead-in
+ * when the card is the answer, the fact asked for when it is one fact) and never repeats the card.
  */
-import { card, type AdaptiveCard } from '../cards/adaptiveCard';
+import { ask, card, type AdaptiveCard } from '../cards/adaptiveCard';
 import { withFeedback } from '../cards/feedbackBlock';
 import { helpCard } from '../cards/helpCard';
-import { organizationCard } from '../cards/organizationCard';
-import { overviewCard } from '../cards/overviewCard';
+import { compactOrganizationCard, organizationCard } from '../cards/organizationCard';
+import { compactOverviewCard, overviewCard } from '../cards/overviewCard';
+import { withSubject } from '../cards/subject';
 import type { Localizer } from '../i18n';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { Language } from '../knowledge/schema';
-import type { Intent, Understanding } from '../understanding/types';
+import type { Language, Organization } from '../knowledge/schema';
+import type { Intent, NotForTheGuide, Understanding } from '../understanding/types';
 import type { Answer } from './answer';
 import { clarifyAnswer, listAnswer, projectAnswer } from './projectAnswers';
-import { countryName, joinList, organizationName, placeOf, someProjectTitles, type Wording } from './wording';
+import { countryName, fundersInSentence, joinList, organizationShortInSentence, placesOf, projectInSentence, projectShortName, projectTitle, type Wording } from './wording';
 
 function plain(w: Wording, intent: Intent, text: string, extra: { card?: AdaptiveCard; organizations?: readonly string[] } = {}): Answer {
   return {
@@ -23,32 +25,34 @@ function plain(w: Wording, intent: Intent, text: string, extra: { card?: Adaptiv
   };
 }
 
-function organizationAnswer(w: Wording, u: Understanding): Answer {
-  const organizations = u.organizations.map((id) => w.kb.organization(id)).filter((o) => o !== undefined);
-  const lines = organizations.flatMap((organization) => {
-    const values = { acronym: organization.acronym, name: organization.name[w.language], profile: organization.profile[w.language] };
-    const facts: string[] = [w.t('organization.intro', values)];
-    if (u.facets.includes('period') && organization.activeInLatinAmericaSince) {
-      facts.push(w.t('organization.since', { ...values, year: organization.activeInLatinAmericaSince }));
-    }
-    if (u.facets.includes('website')) facts.push(w.t('organization.website', { ...values, url: organization.website }));
-    const projects = w.kb.projectsBy('lead', organization.id);
-    facts.push(
-      projects.length
-        ? w.t('organization.projects', { ...values, count: projects.length, titles: someProjectTitles(w, projects) })
-        : w.t('organization.noProjects', values),
-    );
-    return facts;
-  });
-  const cards = organizations.map((organization) => organizationCard(w, organization));
-  const merged = cards.length === 1 ? cards[0] : card(cards.flatMap((c) => c.body), cards.flatMap((c) => c.actions ?? []));
-  return plain(w, 'organization', lines.join('\n\n'), { ...(merged ? { card: merged } : {}), organizations: organizations.map((o) => o.id) });
+/** The sentences that answer what was asked of an organization (its start in the region, its website), or a lead-in to its card. */
+function organizationLines(w: Wording, u: Understanding, organization: Organization): string[] {
+  const values = { acronym: organizationShortInSentence(w, organization.id), url: organization.website };
+  const lines: string[] = [];
+  if (u.facets.includes('period') && organization.activeInLatinAmericaSince) lines.push(w.t('organization.since', { ...values, year: organization.activeInLatinAmericaSince }));
+  if (u.facets.includes('website')) lines.push(w.t('organization.website', values));
+  if (lines.length) return lines;
+  const projects = w.kb.projectsBy('lead', organization.id);
+  // The card lists the projects; the text only counts them.
+  return [projects.length ? w.t('organization.projects', { ...values, count: projects.length }) : w.t('organization.noProjects', values)];
 }
 
-function overviewAnswer(w: Wording): Answer {
-  const funders = joinList(w.kb.overview.funders.map((funder) => funder[w.language]), w.language);
-  const text = [w.t('overview.intro', { summary: w.kb.overview.summary[w.language] }), w.t('overview.funders', { funders })].join('\n\n');
-  return plain(w, 'overview', text, { card: overviewCard(w), organizations: w.kb.organizations.map((o) => o.id) });
+function organizationAnswer(w: Wording, u: Understanding): Answer {
+  const organizations = u.organizations.map((id) => w.kb.organization(id)).filter((o) => o !== undefined);
+  const facetAsked = u.facets.includes('website') || u.facets.includes('period');
+  const cards = organizations.map((organization) => (facetAsked ? compactOrganizationCard(w, organization, u.facets) : organizationCard(w, organization)));
+  // One card a reply: several organizations share one, one after the other.
+  const merged = cards.length === 1 ? cards[0] : card(cards.flatMap((c) => c.body), cards.flatMap((c) => c.actions ?? []));
+  const text = organizations.flatMap((organization) => organizationLines(w, u, organization)).join('\n\n');
+  return plain(w, 'organization', text, { ...(merged ? { card: merged } : {}), organizations: organizations.map((o) => o.id) });
+}
+
+function overviewAnswer(w: Wording, u: Understanding): Answer {
+  const organizations = w.kb.organizations.map((o) => o.id);
+  if (u.facets.includes('funders')) {
+    return plain(w, 'overview', w.t('overview.funders', { funders: fundersInSentence(w) }), { card: compactOverviewCard(w), organizations });
+  }
+  return plain(w, 'overview', w.t('overview.intro'), { card: overviewCard(w), organizations });
 }
 
 function helpAnswer(w: Wording, intro?: string): Answer {
@@ -56,10 +60,33 @@ function helpAnswer(w: Wording, intro?: string): Answer {
   return plain(w, 'help', intro ? `${intro}\n\n${text}` : text, { card: helpCard(w, w.t('help.topics')) });
 }
 
+/** Projects a kind reply offers: named in the text, and as buttons that ask about each. */
+function suggestionsOf(w: Wording, u: Understanding): { line?: string; buttons: ReturnType<typeof ask>[] } {
+  const projects = (u.suggestions ?? []).map((id) => w.kb.project(id)).filter((project) => project !== undefined).slice(0, 3);
+  if (!projects.length) return { buttons: [] };
+  const inSentence = projects.map((project) => projectInSentence(w, project));
+  return { line: w.t('fallback.suggestions', { titles: joinList(inSentence, w.language) }), buttons: projects.map((project) => ask(projectShortName(w, project), projectTitle(w, project))) };
+}
+
+/** A kind reply to a message that is not a question for the guide (about the bot, small talk...). */
+function notForTheGuideAnswer(w: Wording, u: Understanding, reason: NotForTheGuide): Answer {
+  const suggestions = suggestionsOf(w, u);
+  const text = [w.t(`meta.${reason}`), ...(suggestions.line ? [suggestions.line] : [])].join(' ');
+  const body = helpCard(w, w.t('help.text', { projectCount: w.kb.projects.length }));
+  return plain(w, reason === 'introduction' ? 'greeting' : 'fallback', text, { card: suggestions.buttons.length ? card(body.body, suggestions.buttons) : body });
+}
+
 function fallbackAnswer(w: Wording, u: Understanding): Answer {
   const gap = u.gap;
+  if (gap?.kind === 'not-for-the-guide') return notForTheGuideAnswer(w, u, gap.reason);
   let text: string;
   switch (gap?.kind) {
+    case 'outside-organization':
+      text = [w.t('fallback.outsideOrganization', { names: joinList([...gap.names], w.language), count: gap.names.length }), suggestionsOf(w, u).line ?? w.t('fallback.suggest')].join(' ');
+      break;
+    case 'unsure':
+      text = [w.t('fallback.unsure'), suggestionsOf(w, u).line ?? w.t('fallback.suggest')].join(' ');
+      break;
     case 'out-of-scope':
       text = w.t('fallback.outOfScope');
       break;
@@ -67,23 +94,21 @@ function fallbackAnswer(w: Wording, u: Understanding): Answer {
       text = w.t('fallback.unknownOrganization');
       break;
     case 'country-without-projects': {
-      const countries = joinList(gap.countries.map((id) => countryName(w, id)), w.language);
-      const places = joinList(gap.countries.map((id) => placeOf(w, 'country', id)), w.language);
-      const organizations = joinList(gap.organizations.map((id) => organizationName(w, id)), w.language);
+      const places = placesOf(w, gap.countries, gap.regions ?? []);
+      const organizations = gap.organizations.map((id) => organizationShortInSentence(w, id));
       const projectCountries = [...new Set(w.kb.projects.map((project) => project.country))].map((id) => countryName(w, id));
       text = [
-        gap.organizations.length ? w.t('fallback.countryWithoutProjectsForOrganization', { countries, places, organizations }) : w.t('fallback.countryWithoutProjects', { countries, places }),
+        gap.organizations.length ? w.t('fallback.countryWithoutProjectsForOrganization', { places, organizations }) : w.t('fallback.countryWithoutProjects', { places }),
         w.t('fallback.projectCountries', { countries: joinList(projectCountries, w.language) }),
       ].join(' ');
       break;
     }
-    case 'no-project-for-filters':
-      text = `${w.t('fallback.noMatch')} ${w.t('fallback.suggest')}`;
-      break;
     default:
       text = `${w.t('fallback.noMatch')} ${w.t('fallback.suggest')}`;
   }
-  return plain(w, 'fallback', text, { card: helpCard(w, w.t('help.text', { projectCount: w.kb.projects.length })), organizations: u.organizations });
+  const buttons = suggestionsOf(w, u).buttons;
+  const help = helpCard(w, w.t('help.text', { projectCount: w.kb.projects.length }));
+  return plain(w, 'fallback', text, { card: buttons.length ? card(help.body, buttons) : help, organizations: u.organizations });
 }
 
 /** Answers that present facts from the knowledge base, which the user can rate. */
@@ -100,12 +125,17 @@ export class AnswerComposer {
     return { kb: this.kb, language, t: this.localizer.forLanguage(language) };
   }
 
-  /** The reply to an understanding; answers that present facts carry the feedback buttons. */
+  /**
+   * The reply to an understanding. Its card's follow-up buttons carry the ids the card presents;
+   * answers that present facts end with the feedback row.
+   */
   compose(u: Understanding): Answer {
     const w = this.wording(u.language);
-    const answer = this.answerFor(w, u);
-    if (!answer.card || !RATED_INTENTS.has(answer.record.intent)) return answer;
-    return { ...answer, card: withFeedback(answer.card, answer.record, w.t) };
+    const composed = this.answerFor(w, u);
+    const answer: Answer = { ...composed, record: { ...composed.record, ...(u.confidence !== undefined ? { confidence: u.confidence } : {}), ...(u.meta ? { meta: u.meta } : {}) } };
+    if (!answer.card) return answer;
+    const stamped = withSubject(answer.card, { projects: answer.record.projects, organizations: answer.record.organizations });
+    return { ...answer, card: RATED_INTENTS.has(answer.record.intent) ? withFeedback(stamped, answer.record, w.t) : stamped };
   }
 
   private answerFor(w: Wording, u: Understanding): Answer {
@@ -119,7 +149,7 @@ export class AnswerComposer {
       case 'organization':
         return organizationAnswer(w, u);
       case 'overview':
-        return overviewAnswer(w);
+        return overviewAnswer(w, u);
       case 'greeting':
         return plain(w, 'greeting', w.t(`greeting.${u.smallTalk ?? 'hello'}`));
       case 'help':
@@ -132,6 +162,6 @@ export class AnswerComposer {
   /** The welcome shown when a user joins or starts a conversation. */
   welcome(language: Language): Answer {
     const w = this.wording(language);
-    return plain(w, 'greeting', w.t('welcome.text'), { card: helpCard(w, w.t('welcome.examples')) });
+    return plain(w, 'greeting', w.t('welcome.text'), { card: withSubject(helpCard(w, w.t('welcome.examples')), { projects: [], organizations: [] }) });
   }
 }

@@ -1,11 +1,14 @@
 /**
- * Names and phrases in the answer's language: localized names of the knowledge base's items,
- * lists joined the way each language joins them, and the videos a project offers.
+ * Names and phrases in the answer's language: localized names of the knowledge base's items, as a
+ * card shows them and as a sentence writes them (with their article, from data/), lists joined the
+ * way each language joins them, places with their preposition, and the videos a project offers.
+ * The grammar itself (contraction, elision, prepositions) is in grammar/, one module a language.
  */
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Language, Project, Video } from '../knowledge/schema';
 import type { Translate } from '../i18n';
 import type { Filters } from '../understanding/types';
+import { grammarOf, type Place } from './grammar';
 
 export interface Wording {
   readonly kb: KnowledgeBase;
@@ -13,19 +16,26 @@ export interface Wording {
   readonly t: Translate;
 }
 
-/** One list formatter per language: creating an Intl.ListFormat costs far more than using one. */
-const listFormats = new Map<Language, Intl.ListFormat>();
-
 /** "A, B and C" / "A, B et C" / "A, B y C". */
 export function joinList(items: readonly string[], language: Language): string {
-  let format = listFormats.get(language);
-  if (!format) listFormats.set(language, (format = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' })));
-  return format.format(items);
+  return grammarOf(language).list(items);
 }
 
+/** A project's title as a card shows it: "Projet d'appui ... (PASAC)". */
 export function projectTitle(w: Wording, project: Project): string {
   const title = project.title[w.language];
   return project.acronym ? `${title} (${project.acronym})` : title;
+}
+
+/** A project's title as a sentence writes it: "le projet d'appui ... (PASAC)". */
+export function projectInSentence(w: Wording, project: Project): string {
+  const title = project.titleInSentence?.[w.language] ?? project.title[w.language];
+  return project.acronym ? `${title} (${project.acronym})` : title;
+}
+
+/** A name short enough for a button on a phone. */
+export function projectShortName(w: Wording, project: Project): string {
+  return project.shortTitle?.[w.language] ?? project.acronym ?? project.title[w.language];
 }
 
 /** An organization's full name as a sentence uses it ("l'Association coopérative canadienne"). */
@@ -35,40 +45,19 @@ export function organizationInSentence(w: Wording, id: string): string {
   return organization.nameInSentence?.[w.language] ?? organization.name[w.language];
 }
 
+/** An organization's acronym as a sentence uses it ("l'ACC", "la SOCODEVI", "the CCA"). */
+export function organizationShortInSentence(w: Wording, id: string): string {
+  const organization = w.kb.organization(id);
+  return organization?.acronymInSentence?.[w.language] ?? organization?.acronym ?? id.toUpperCase();
+}
+
+/** An organization's acronym as a card shows it ("ACC" in French). */
 export function organizationName(w: Wording, id: string): string {
-  return w.kb.organization(id)?.acronym ?? id.toUpperCase();
+  return grammarOf(w.language).bare(organizationShortInSentence(w, id));
 }
 
 export function countryName(w: Wording, id: string): string {
   return w.kb.country(id)?.name[w.language] ?? id.toUpperCase();
-}
-
-/**
- * French says "au Honduras", "en Bolivie", "à Cuba", "à la Barbade", "aux Bahamas": the preposition
- * follows the name's gender, number and article. Names starting with a vowel or ending in -e
- * (feminine) take "en", the others "au", except the places listed here.
- */
-const FRENCH_PREPOSITION_EXCEPTIONS: Readonly<Record<string, string>> = {
-  mx: 'au', bz: 'au', sr: 'au', // masculine despite the final -e
-  cu: 'à', pr: 'à', tt: 'à', lc: 'à', vc: 'à', ag: 'à', kn: 'à', // islands named without an article
-  bb: 'à la', gd: 'à la',
-  bs: 'aux', caribbean: 'aux',
-  ht: 'en', // a mute h: "en Haïti" (but "au Honduras")
-};
-
-function frenchPlace(id: string, name: string): string {
-  const preposition = FRENCH_PREPOSITION_EXCEPTIONS[id] ?? (/^[aeiouyéèêâîô]/i.test(name) || /e$/i.test(name) ? 'en' : 'au');
-  return `${preposition} ${name}`;
-}
-
-/**
- * "in Honduras", "en Honduras", "au Honduras": a country or region as the place of something. The
- * locale's template gets the name, and (for French, whose template uses it) the name with its
- * preposition.
- */
-export function placeOf(w: Wording, kind: 'country' | 'region', id: string): string {
-  const name = kind === 'country' ? countryName(w, id) : regionName(w, id);
-  return w.t(`filters.${kind}`, { name, place: frenchPlace(id, name) });
 }
 
 export function regionName(w: Wording, id: string): string {
@@ -79,8 +68,35 @@ export function sectorName(w: Wording, id: string): string {
   return w.kb.sector(id)?.name[w.language] ?? id;
 }
 
+function place(w: Wording, kind: 'country' | 'region', id: string): Place {
+  const item = kind === 'country' ? w.kb.country(id) : w.kb.region(id);
+  if (!item) return { name: id };
+  const nameInSentence = item.nameInSentence?.[w.language];
+  const placeInSentence = item.placeInSentence?.[w.language];
+  return { name: item.name[w.language], ...(nameInSentence ? { nameInSentence } : {}), ...(placeInSentence ? { placeInSentence } : {}) };
+}
+
+/** "in Colombia and Haiti", "en Colombie et en Haïti", "au Honduras": countries and regions as the place of something. */
+export function placesOf(w: Wording, countries: readonly string[], regions: readonly string[] = []): string {
+  return grammarOf(w.language).places([...countries.map((id) => place(w, 'country', id)), ...regions.map((id) => place(w, 'region', id))]);
+}
+
+/** Partners as a card lists them. */
 export function partnerNames(w: Wording, project: Project): string[] {
   return project.partners.map((id) => w.kb.partner(id)?.name[w.language] ?? id);
+}
+
+/** Partners as a sentence names them ("le ministère du Commerce et de l'Industrie d'Haïti"). */
+export function partnersInSentence(w: Wording, ids: readonly string[]): string[] {
+  return ids.map((id) => {
+    const partner = w.kb.partner(id);
+    return partner?.nameInSentence?.[w.language] ?? partner?.name[w.language] ?? id;
+  });
+}
+
+/** The funders of the partnerships, as a sentence names them. */
+export function fundersInSentence(w: Wording): string[] {
+  return w.kb.overview.funders.map((funder) => funder[w.language]);
 }
 
 /** A project's videos, those in the reader's language first. */
@@ -92,19 +108,18 @@ export function videoLabel(w: Wording, video: Video): string {
   return video.language ? w.t('card.videoIn', { language: w.t(`language.${video.language}`) }) : w.t('card.video');
 }
 
-/** "of CCA in Haiti" / "de l'ACC en Haïti": the filters of a question, as words. */
+/** "of the CCA in Colombia and Haiti" / "de l'ACC en Colombie et en Haïti": the filters of a question, as words. */
 export function describeFilters(w: Wording, filters: Filters): string {
   const parts = [
     ...filters.sectors.map((id) => w.t('filters.sector', { name: sectorName(w, id) })),
-    ...filters.organizations.map((id) => w.t('filters.organization', { name: organizationName(w, id) })),
-    ...filters.partners.map((id) => w.t('filters.partner', { name: w.kb.partner(id)?.name[w.language] ?? id })),
-    ...filters.countries.map((id) => placeOf(w, 'country', id)),
-    ...filters.regions.map((id) => placeOf(w, 'region', id)),
+    ...(filters.organizations.length ? [w.t('filters.organization', { names: filters.organizations.map((id) => organizationShortInSentence(w, id)) })] : []),
+    ...(filters.partners.length ? [w.t('filters.partner', { names: partnersInSentence(w, filters.partners) })] : []),
+    ...(filters.countries.length || filters.regions.length ? [placesOf(w, filters.countries, filters.regions)] : []),
   ];
   return parts.join(' ');
 }
 
-/** Project titles for a sentence, the first few only when there are many. */
+/** Project titles for a list, the first few only when there are many. */
 export function someProjectTitles(w: Wording, projects: readonly Project[], limit = 10): string {
   const titles = projects.slice(0, limit).map((project) => projectTitle(w, project));
   const rest = projects.length - titles.length;

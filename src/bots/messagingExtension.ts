@@ -42,7 +42,7 @@ export function searchRequestOf(query: MessagingExtensionQuery | undefined): Sea
 /** The projects a search query points at, best first. */
 export function searchProjects(answering: Answering, query: string, language: Language): Project[] {
   const { kb, understander } = answering;
-  const understanding = understander.understand(query, undefined, language);
+  const understanding = understander.readAsQuestion(query, language);
   const ids = understanding.projects.length
     ? understanding.projects
     : understanding.intent === 'organization'

@@ -26,6 +26,6 @@ export function answerRecordOf(activity: Partial<Activity>): AnswerRecord | unde
   if (!channelData || typeof channelData !== 'object') return undefined;
   const record = (channelData as Record<string, unknown>)[ANSWER_RECORD_KEY];
   if (!record || typeof record !== 'object') return undefined;
-  const { language, intent, projects, organizations, videos } = record as AnswerRecord;
-  return { language, intent, projects, organizations, videos };
+  const { language, intent, projects, organizations, videos, confidence, meta } = record as AnswerRecord;
+  return { language, intent, projects, organizations, videos, ...(typeof confidence === 'number' ? { confidence } : {}), ...(typeof meta === 'string' ? { meta } : {}) };
 }

@@ -2,6 +2,10 @@
  * The small part of the Adaptive Card format (schema 1.5, which Teams renders) that the bot's
  * cards use, and the actions they carry. Follow-up buttons are Action.Submit carrying the
  * question, which the bot reads like a typed one in Teams and in Web Chat alike.
+ *
+ * Cards are read from 320 px (a phone, Teams mobile) to a desktop: labels sit above their values
+ * (a label column would break "Organisation responsable" inside a word on a phone), and a card
+ * shows at most three actions, the rest going to its "..." menu (`mode: "secondary"`).
  */
 
 export interface TextBlock {
@@ -10,13 +14,9 @@ export interface TextBlock {
   readonly wrap: true;
   readonly weight?: 'Bolder';
   readonly size?: 'Small' | 'Medium' | 'Large';
+  readonly color?: 'Accent';
   readonly isSubtle?: boolean;
   readonly spacing?: 'None' | 'Small' | 'Medium';
-}
-
-export interface FactSet {
-  readonly type: 'FactSet';
-  readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
 }
 
 export interface Container {
@@ -25,7 +25,22 @@ export interface Container {
   readonly id?: string;
   readonly items: readonly CardElement[];
   readonly separator?: boolean;
+  readonly spacing?: 'None' | 'Small' | 'Medium';
+  readonly style?: 'emphasis';
   readonly selectAction?: SubmitAction;
+}
+
+export interface Column {
+  readonly type: 'Column';
+  readonly width: 'auto' | 'stretch';
+  readonly items: readonly CardElement[];
+  readonly verticalContentAlignment?: 'Center';
+  readonly selectAction?: SubmitAction;
+}
+
+export interface ColumnSet {
+  readonly type: 'ColumnSet';
+  readonly columns: readonly Column[];
 }
 
 export interface ActionSet {
@@ -33,17 +48,18 @@ export interface ActionSet {
   readonly actions: readonly CardAction[];
 }
 
-export type CardElement = TextBlock | FactSet | Container | ActionSet;
+export type CardElement = TextBlock | Container | ColumnSet | ActionSet;
 
-export interface OpenUrlAction {
-  readonly type: 'Action.OpenUrl';
-  readonly title: string;
-  readonly url: string;
+/** The ids a card presents: sent with its follow-up buttons, so that the bot knows what they are about. */
+export interface CardSubject {
+  readonly projects: readonly string[];
+  readonly organizations: readonly string[];
 }
 
-/** The data a follow-up button sends: the question itself, for every channel. */
+/** The data a follow-up button sends: the question itself, for every channel, and the card's ids. */
 export interface QuestionData {
   readonly question: string;
+  readonly subject?: CardSubject;
 }
 
 /** What a feedback button sends: the rating and what the rated answer presented. */
@@ -57,12 +73,23 @@ export interface FeedbackData {
   };
 }
 
+/** Where a card action shows: on the card, or in its "..." menu (clients without the menu show it on the card). */
+export type ActionMode = 'primary' | 'secondary';
+
+export interface OpenUrlAction {
+  readonly type: 'Action.OpenUrl';
+  readonly title: string;
+  readonly url: string;
+  readonly mode?: ActionMode;
+}
+
 export interface SubmitAction {
   readonly type: 'Action.Submit';
   readonly title: string;
   /** Shown on hover, and read by screen readers where the title is only an emoji and a word. */
   readonly tooltip?: string;
   readonly data: QuestionData | FeedbackData;
+  readonly mode?: ActionMode;
 }
 
 export type CardAction = OpenUrlAction | SubmitAction;
@@ -77,8 +104,16 @@ export interface AdaptiveCard {
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-/** Teams shows at most six actions on a card. */
+/** Teams shows at most six actions on a card, its "..." menu included. */
 const MAX_ACTIONS = 6;
+
+/** Actions shown on the card; the others go to its "..." menu. */
+export const VISIBLE_ACTIONS = 3;
+
+/** The actions in the order given (the one asked for first), those past the third as secondary. */
+function arrange(actions: readonly CardAction[]): CardAction[] {
+  return actions.slice(0, MAX_ACTIONS).map((action, index) => (index < VISIBLE_ACTIONS ? action : { ...action, mode: 'secondary' as const }));
+}
 
 export function card(body: ReadonlyArray<CardElement | undefined>, actions: readonly CardAction[] = []): AdaptiveCard {
   const elements = body.filter((element): element is CardElement => element !== undefined);
@@ -87,7 +122,7 @@ export function card(body: ReadonlyArray<CardElement | undefined>, actions: read
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: elements,
-    ...(actions.length ? { actions: actions.slice(0, MAX_ACTIONS) } : {}),
+    ...(actions.length ? { actions: arrange(actions) } : {}),
   };
 }
 
@@ -100,9 +135,23 @@ export function title(value: string): TextBlock | undefined {
   return text(value, { weight: 'Bolder', size: 'Medium' });
 }
 
-export function facts(entries: ReadonlyArray<readonly [string, string | undefined]>): FactSet | undefined {
+/** A line under a title: what the item is, where, by whom. */
+export function subtitle(value: string): TextBlock | undefined {
+  return text(value, { isSubtle: true, spacing: 'None' });
+}
+
+/** Facts as small labels above their values: nothing to break inside a word on a narrow screen. */
+export function facts(entries: ReadonlyArray<readonly [string, string | undefined]>): Container | undefined {
   const present = entries.filter((entry): entry is readonly [string, string] => Boolean(entry[1]?.trim()));
-  return present.length ? { type: 'FactSet', facts: present.map(([t, value]) => ({ title: t, value })) } : undefined;
+  if (!present.length) return undefined;
+  return {
+    type: 'Container',
+    spacing: 'Medium',
+    items: present.flatMap(([label, value]) => [
+      { type: 'TextBlock' as const, text: label, wrap: true as const, size: 'Small' as const, weight: 'Bolder' as const, isSubtle: true, spacing: 'Small' as const },
+      { type: 'TextBlock' as const, text: value, wrap: true as const, spacing: 'None' as const },
+    ]),
+  };
 }
 
 export function bullets(lines: readonly string[]): TextBlock | undefined {

@@ -13,11 +13,11 @@ function elementLines(element: CardElement): string[] {
   switch (element.type) {
     case 'TextBlock':
       return [element.text];
-    case 'FactSet':
-      return element.facts.map((fact) => `${fact.title}: ${fact.value}`);
     case 'Container':
       // Feedback buttons mean nothing where a card cannot be shown.
       return element.id === FEEDBACK_BLOCK_ID ? [] : element.items.flatMap(elementLines);
+    case 'ColumnSet':
+      return element.columns.flatMap((column) => column.items.flatMap(elementLines));
     case 'ActionSet':
       return element.actions.map(actionLine);
   }

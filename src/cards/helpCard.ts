@@ -7,6 +7,7 @@ const EXAMPLES = ['country', 'organization', 'sector', 'video', 'overview'] as c
 export function helpCard(w: Wording, intro: string): AdaptiveCard {
   return card(
     [text(intro), text(w.t('help.topics')), text(w.t('help.languages'), { isSubtle: true })],
-    EXAMPLES.map((example) => ask(w.t(`examples.${example}`))),
+    // Short labels (a phone's button holds about 25 characters at 320 px), sending the whole question.
+    EXAMPLES.map((example) => ask(w.t(`exampleLabels.${example}`), w.t(`examples.${example}`))),
   );
 }

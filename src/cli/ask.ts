@@ -78,6 +78,8 @@ export function answerLine(question: Question, replies: readonly Partial<Activit
     organizations: record?.organizations ?? [],
     videos: record?.videos ?? [],
     text: replies.map(readableText).filter(Boolean).join('\n\n'),
+    ...(record?.confidence !== undefined ? { confidence: Number(record.confidence.toFixed(3)) } : {}),
+    ...(record?.meta ? { meta: record.meta } : {}),
   };
 }
 

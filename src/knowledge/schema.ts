@@ -15,6 +15,13 @@ const url = z.string().url().regex(/^https:\/\//, 'must be an https:// address')
 /** A text that the user reads, written in each of the bot's three languages. */
 export const localizedText = z.strictObject({ en: text, fr: text, es: text });
 
+/**
+ * How a sentence writes a name, where a language wants more than the name itself: its article
+ * ("le Honduras", "l'ACC", "the Bahamas"), or a common noun in lower case ("le ministère du
+ * Commerce..."). Languages left out use the name as it is. Read by src/answers/grammar/.
+ */
+export const sentenceForms = z.strictObject({ en: text.optional(), fr: text.optional(), es: text.optional() }).optional();
+
 /** Words or phrases in each language that people use for a thing (used for matching only). */
 export const localizedWords = z.strictObject({
   en: z.array(text).default([]),
@@ -25,6 +32,10 @@ export const localizedWords = z.strictObject({
 export const regionSchema = z.strictObject({
   id,
   name: localizedText,
+  /** The name with its article ("l'Amérique latine", "the Caribbean", "el Caribe"). */
+  nameInSentence: sentenceForms,
+  /** Where the article alone does not give the place ("à la Barbade", "en Haïti"): the name with its preposition. */
+  placeInSentence: sentenceForms,
   /** Other ways to write the region's name, in any language. */
   aliases: z.array(text).default([]),
 });
@@ -33,6 +44,8 @@ export const countrySchema = z.strictObject({
   /** ISO 3166-1 alpha-2, lower case. */
   id: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 3166-1 code in lower case'),
   name: localizedText,
+  nameInSentence: sentenceForms,
+  placeInSentence: sentenceForms,
   aliases: z.array(text).default([]),
   /** Adjectives and nouns for the people or things of the country ("Haitian", "haïtien", "haitiano"). */
   demonyms: z.array(text).default([]),
@@ -61,7 +74,9 @@ export const organizationSchema = z.strictObject({
    * The name as a sentence uses it, with its article where the language wants one ("l'Association
    * coopérative canadienne", "the Canadian Co-operative Association"); the name itself otherwise.
    */
-  nameInSentence: z.strictObject({ en: text.optional(), fr: text.optional(), es: text.optional() }).optional(),
+  nameInSentence: sentenceForms,
+  /** The acronym as a sentence uses it ("l'ACC", "la SOCODEVI", "the CCA"); cards show it bare. */
+  acronymInSentence: sentenceForms,
   aliases: z.array(text).default([]),
   website: url,
   activeInLatinAmericaSince: year.optional(),
@@ -74,6 +89,8 @@ export const organizationSchema = z.strictObject({
 export const partnerSchema = z.strictObject({
   id,
   name: localizedText,
+  /** The name in a sentence: "le ministère du Commerce et de l'Industrie d'Haïti". */
+  nameInSentence: sentenceForms,
   aliases: z.array(text).default([]),
   /** What the partner is, as the source states it. */
   description: localizedText,
@@ -90,6 +107,10 @@ export const projectSchema = z.strictObject({
   id,
   acronym: text.optional(),
   title: localizedText,
+  /** The title in a sentence, with its article, common nouns in lower case: "le projet d'appui au...". */
+  titleInSentence: sentenceForms,
+  /** A name short enough for a button on a phone ("Spice value chain"); the acronym serves when there is one. */
+  shortTitle: sentenceForms,
   aliases: z.array(text).default([]),
   lead: id,
   partners: z.array(id).default([]),

@@ -1,17 +1,19 @@
 /**
  * The first half of understanding: what a message contains, without any conversation context.
- * Tokens, spelling corrections, the language's evidence, the cue phrases (greeting, video,
- * partners...), the named things (organizations, countries, projects...) and the words left over
- * for fact retrieval.
+ * Tokens; spelling corrections (only of words that are no word of the three languages); the cue
+ * phrases (a list, a video, the partners...); the names of things, each a mention with its span and
+ * how well it matched; the message's language; what kind of message it is (the meta-intent
+ * classifier); and what each word is: a name, a cue, a function word or a word left to explain.
  */
 import type { Language } from '../knowledge/schema';
-import type { FuzzyVocabulary } from './fuzzy';
-import type { EntityRef, Gazetteer } from './gazetteer';
+import type { EntityKind, EntityRef, Gazetteer } from './gazetteer';
 import { nameWords } from './gazetteer';
 import type { LanguageDetector, LanguageGuess } from './language';
 import type { CueKind } from './lexicon';
+import { featuresOf, type ClassifierWord, type MetaIntentClassifier, type MetaIntentScores } from './metaIntents';
 import { normalize, type Token } from './normalize';
 import type { PhraseIndex } from './phraseIndex';
+import type { SpelledWord, Speller } from './speller';
 
 export interface FoundEntities {
   readonly organizations: string[];
@@ -21,32 +23,74 @@ export interface FoundEntities {
   readonly weakSectors: string[];
   readonly partners: string[];
   readonly projects: string[];
+  /** Organizations the guide does not cover (by the name the reply uses). */
+  readonly outsideOrganizations: string[];
 }
+
+/** A name found in the message. */
+export interface Mention {
+  readonly kind: EntityKind;
+  readonly id: string;
+  readonly strength: 'strong' | 'weak';
+  /** The span, as token indexes (end excluded). */
+  readonly start: number;
+  readonly end: number;
+  /** The words as the user typed them. */
+  readonly typed: string;
+  /** 0 when every word of the name was typed right; else the edits of the worst corrected word. */
+  readonly distance: number;
+}
+
+/** A cue phrase found in the message. */
+export interface CueMatch {
+  readonly kind: CueKind;
+  readonly language: Language;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What a word of the message is, for the evidence an interpretation leaves unexplained. */
+export type WordRole = 'name' | 'cue' | 'function' | 'number' | 'content';
 
 export interface Analysis {
   readonly text: string;
   readonly tokens: readonly Token[];
+  /** Each token as read: its matching form and how it was corrected, if it was. */
+  readonly spelled: readonly SpelledWord[];
   readonly language: LanguageGuess;
   readonly cues: ReadonlySet<CueKind>;
   /** Cues that start the message ("and in Peru?"), which mark a follow-up. */
   readonly leadingCues: ReadonlySet<CueKind>;
+  readonly cueMatches: readonly CueMatch[];
+  readonly mentions: readonly Mention[];
   readonly entities: FoundEntities;
-  /** Folded words that are neither names nor cues: what fact retrieval searches for. */
+  /** The role of each token. */
+  readonly roles: readonly WordRole[];
+  /** Matching forms of the words that are neither names nor cues: what fact retrieval searches for. */
   readonly residual: readonly string[];
-  /** Residual words the bot does not know at all. */
+  /** Residual words that are neither the bot's words nor words of the three languages. */
   readonly unknownWords: readonly string[];
   /** Capitalised words the bot does not know: names of things it has no knowledge of. */
   readonly unknownNames: readonly string[];
+  /** What kind of message this is, with a probability for each kind. */
+  readonly meta: MetaIntentScores;
 }
 
-/** The indexes an analysis reads; all are built once from the knowledge base and the lexicons. */
+/** The indexes an analysis reads; all are built once from the knowledge base and data/. */
 export interface AnalysisIndexes {
   readonly gazetteer: Gazetteer;
   readonly cues: PhraseIndex<LanguageCue>;
-  readonly fuzzy: FuzzyVocabulary;
-  readonly knownWords: ReadonlySet<string>;
+  readonly speller: Speller;
+  readonly functionWords: ReadonlySet<string>;
+  /** The words of the knowledge base's facts (the classifier tags them). */
+  readonly domainWords: ReadonlySet<string>;
   readonly detector: LanguageDetector;
+  /** Absent while the classifier itself is being trained on analysed examples. */
+  readonly classifier?: MetaIntentClassifier;
 }
+
+/** How much of a message the understanding reads: its first words, and corrections for so many unknown words. */
+export const READ_BUDGET = Object.freeze({ tokens: 120, corrections: 6 });
 
 /** Words that put the next name in a place (and place nouns themselves). */
 const PLACE_WORDS = new Set([
@@ -74,6 +118,16 @@ function didIsOrganization(tokens: readonly Token[], index: number): boolean {
   return index === 0 ? tokens.length <= 3 : DID_AS_NAME_AFTER.has(previous!.folded);
 }
 
+/** A span typed with capitals: an acronym in upper case, or a capitalised word not opening a sentence. */
+function typedWithCapitals(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const token = tokens[i]!;
+    const acronym = token.original.length <= 4 ? token.original === token.original.toUpperCase() : /^\p{Lu}/u.test(token.original);
+    if (!acronym || !/\p{L}/u.test(token.original)) return false;
+  }
+  return true;
+}
+
 const EMPTY_ENTITIES = (): FoundEntities => ({
   organizations: [],
   countries: [],
@@ -82,32 +136,49 @@ const EMPTY_ENTITIES = (): FoundEntities => ({
   weakSectors: [],
   partners: [],
   projects: [],
+  outsideOrganizations: [],
 });
 
 function pushUnique(list: string[], value: string): void {
   if (!list.includes(value)) list.push(value);
 }
 
-export function analyze(raw: string, indexes: AnalysisIndexes): Analysis {
-  const { text, tokens } = normalize(raw);
+const ENTITY_LIST: Record<Exclude<EntityKind, 'sector'>, keyof FoundEntities> = {
+  organization: 'organizations',
+  country: 'countries',
+  region: 'regions',
+  partner: 'partners',
+  project: 'projects',
+  'outside-organization': 'outsideOrganizations',
+};
 
-  // Spelling: only words the bot does not know are corrected, and only towards names and greetings.
-  const matchable = tokens.map((token) => {
-    if (indexes.knownWords.has(token.folded) || /^\d+$/.test(token.folded)) return token.folded;
-    return indexes.fuzzy.correct(token.folded)?.word ?? token.folded;
+/** Everything in an analysis but what the classifier says of it. */
+export type Reading = Omit<Analysis, 'meta'>;
+
+export function read(raw: string, indexes: AnalysisIndexes): Reading {
+  const { text, tokens: allTokens } = normalize(raw);
+  // A work budget: a question is read in its first words, and only so many unknown words are
+  // looked up for a correction (each look-up searches the bot's vocabulary), so that no message
+  // of the allowed size costs more than a few milliseconds.
+  const tokens = allTokens.length > READ_BUDGET.tokens ? allTokens.slice(0, READ_BUDGET.tokens) : allTokens;
+  let corrections = 0;
+  const spelled = tokens.map((token) => {
+    const word = indexes.speller.spell(token.folded, corrections < READ_BUDGET.corrections);
+    if (word.looked) corrections += 1;
+    return word;
   });
+  const matchable = spelled.map((word) => word.word);
 
   // Cue phrases, on the (corrected) folded words.
   const cues = new Set<CueKind>();
   const leadingCues = new Set<CueKind>();
   const cueCovered = new Set<number>();
-  // A phrase of several words ("site web", "en général") tells its language better than its words.
-  const phraseEvidence: Record<Language, number> = { en: 0, fr: 0, es: 0 };
+  const cueMatches: CueMatch[] = [];
   for (const match of indexes.cues.findAll(matchable)) {
     const { kind, language } = match.payload;
     cues.add(kind);
+    cueMatches.push({ kind, language, start: match.start, end: match.end });
     if (match.start === 0) leadingCues.add(kind);
-    if (match.end - match.start >= 2) phraseEvidence[language] += 0.7;
     if (kind !== 'domain' && kind !== 'overviewWeak') {
       for (let i = match.start; i < match.end; i++) cueCovered.add(i);
     }
@@ -124,59 +195,146 @@ export function analyze(raw: string, indexes: AnalysisIndexes): Analysis {
     }
   });
   const entities = EMPTY_ENTITIES();
+  const mentions: Mention[] = [];
   const entityCovered = new Set<number>();
+  // The languages whose name was typed, per span: "Pérou" is French, "Perú" Spanish, "Peru" either.
+  const nameLanguages = new Map<string, Set<Language>>();
   for (const match of indexes.gazetteer.find(words)) {
     const first = positions[match.start]!;
     const last = positions[match.end - 1]!;
     const entity: EntityRef = match.payload;
+    const span = `${first}:${last}`;
+    if (entity.language) nameLanguages.set(span, (nameLanguages.get(span) ?? new Set()).add(entity.language));
+    // The same words may name a thing in several languages ("Haiti"): one mention.
+    if (mentions.some((m) => m.kind === entity.kind && m.id === entity.id && m.start === first && m.end === last + 1)) continue;
     if (entity.kind === 'organization' && entity.id === 'did' && match.end - match.start === 1 && tokens[first]!.folded === 'did') {
       if (!didIsOrganization(tokens, first)) continue;
     }
+    if (entity.requiresCapitals && !typedWithCapitals(tokens, first, last + 1)) continue;
     // A sector's related words ("farmers") stay in the question's words for fact retrieval too.
     const isWeak = entity.kind === 'sector' && entity.strength === 'weak';
     if (!isWeak) for (let i = first; i <= last; i++) entityCovered.add(i);
-    switch (entity.kind) {
-      case 'organization':
-        pushUnique(entities.organizations, entity.id);
-        break;
-      case 'country':
-        pushUnique(entities.countries, entity.id);
-        break;
-      case 'region':
-        pushUnique(entities.regions, entity.id);
-        break;
-      case 'sector':
-        pushUnique(entity.strength === 'strong' ? entities.strongSectors : entities.weakSectors, entity.id);
-        break;
-      case 'partner':
-        pushUnique(entities.partners, entity.id);
-        break;
-      case 'project':
-        pushUnique(entities.projects, entity.id);
-        break;
-    }
+    let distance = 0;
+    for (let i = first; i <= last; i++) distance = Math.max(distance, spelled[i]!.correction?.distance ?? 0);
+    mentions.push({
+      kind: entity.kind,
+      id: entity.id,
+      strength: entity.strength,
+      start: first,
+      end: last + 1,
+      typed: tokens.slice(first, last + 1).map((token) => token.original).join(' '),
+      distance,
+    });
+    if (entity.kind === 'sector') pushUnique(entity.strength === 'strong' ? entities.strongSectors : entities.weakSectors, entity.id);
+    else pushUnique(entities[ENTITY_LIST[entity.kind]], entity.id);
   }
 
   const residual: string[] = [];
   const unknownWords: string[] = [];
   const unknownNames: string[] = [];
-  tokens.forEach((token, index) => {
-    if (entityCovered.has(index) || cueCovered.has(index)) return;
+  const roles: WordRole[] = tokens.map((token, index) => {
+    if (entityCovered.has(index)) return 'name';
+    if (cueCovered.has(index)) return 'cue';
     const word = matchable[index]!;
     residual.push(word);
-    if (!indexes.knownWords.has(word) && !/^\d+$/.test(word)) {
+    if (/^\d+$/.test(word)) return 'number';
+    if (spelled[index]!.unknown) {
       unknownWords.push(word);
       const looksLikeName = (/^\p{Lu}/u.test(token.original) && !token.sentenceStart) || /^\p{Lu}{3,}$/u.test(token.original);
       // Places ("near Lake Atitlán", "cerca del lago") are where, not who: they are not organizations.
       const place = PLACE_WORDS.has(tokens[index - 1]?.folded ?? '') || PLACE_WORDS.has(word);
       if (looksLikeName && !place) unknownNames.push(token.original);
     }
+    return indexes.functionWords.has(word) ? 'function' : 'content';
   });
 
-  const language = indexes.detector.detect(
-    tokens.map((token, index) => ({ ...token, folded: matchable[index]! })),
-    text,
-    phraseEvidence,
-  );
-  return { text, tokens, language, cues, leadingCues, entities, residual, unknownWords, unknownNames };
+  // A name written as a language writes it ("Pérou", "Centro Financiero para Empresas") tells
+  // that language; a name the three languages write alike ("Honduras") tells none, whatever its
+  // words; the everyday words of other names ("cadena de valor de especias") count for a little;
+  // acronyms and proper names for nothing.
+  const sharedNames = new Set<number>();
+  const names = new Set<number>();
+  for (const mention of mentions) {
+    const shared = nameLanguages.get(`${mention.start}:${mention.end - 1}`)?.size === 3;
+    for (let i = mention.start; i < mention.end; i++) (shared ? sharedNames : names).add(i);
+  }
+  const nameEvidence: Array<ReadonlySet<Language>> = [...nameLanguages.values()].filter((languages) => languages.size < 3);
+  // A cue phrase of several words ("site web", "en général") tells its language better than its words.
+  const phraseLanguages: Language[] = cueMatches.filter((match) => match.end - match.start >= 2).map((match) => match.language);
+  const language = indexes.detector.detect(tokens.map((token, index) => ({ ...token, folded: matchable[index]! })), text, {
+    skip: sharedNames,
+    names,
+    nameLanguages: nameEvidence,
+    phraseLanguages,
+  });
+  return { text, tokens, spelled, language, cues, leadingCues, cueMatches, mentions, entities, roles, residual, unknownWords, unknownNames };
+}
+
+/** The message as the classifier reads it: each name replaced by its kind, other words as read, with their tags. */
+export function classifierWords(reading: Reading, indexes: Pick<AnalysisIndexes, 'domainWords'>, from = 0, to = reading.tokens.length): ClassifierWord[] {
+  const words: ClassifierWord[] = [];
+  const mentionAt = new Map<number, Mention>();
+  for (const mention of reading.mentions) if (mention.strength === 'strong' && !mentionAt.has(mention.start)) mentionAt.set(mention.start, mention);
+  const unknownNames = new Set(reading.unknownNames);
+  const cueAt = new Map<number, CueKind[]>();
+  for (const match of reading.cueMatches) {
+    const kinds = cueAt.get(match.start) ?? [];
+    kinds.push(match.kind);
+    cueAt.set(match.start, kinds);
+  }
+  for (let i = from; i < to; i++) {
+    for (const kind of cueAt.get(i) ?? []) words.push({ tag: `cue:${kind}` });
+    const mention = mentionAt.get(i);
+    if (mention) {
+      words.push({ name: mention.kind });
+      i = mention.end - 1;
+      continue;
+    }
+    const token = reading.tokens[i]!;
+    const spelled = reading.spelled[i]!;
+    if (token.quoted) {
+      // A quoted phrase is talked about, not said: one mark for the whole quotation.
+      if (!reading.tokens[i - 1]?.quoted) words.push({ name: 'quotation' });
+      continue;
+    }
+    if (unknownNames.has(token.original)) {
+      words.push({ name: 'place' });
+      continue;
+    }
+    words.push(spelled.unknown ? { word: spelled.word, unknown: true } : { word: spelled.word });
+    if (reading.roles[i] !== 'content') continue;
+    if (indexes.domainWords.has(spelled.word)) words.push({ tag: 'guide-word' });
+    else if (spelled.unknown) words.push({ tag: 'unknown-word' });
+    else words.push({ tag: 'other-word' });
+  }
+  return words;
+}
+
+/** The sentences and clauses of a message, as token ranges (the tokenizer marks where each begins). */
+function clauses(reading: Reading): Array<readonly [number, number]> {
+  const starts = reading.tokens.flatMap((token, index) => (token.clauseStart ? [index] : []));
+  return starts.map((start, i) => [start, starts[i + 1] ?? reading.tokens.length] as const);
+}
+
+/**
+ * What kind of message this is. People open with a greeting or say who they are before they ask
+ * ("Hi! I work at a credit union in Lévis. What does DID do in Haiti?"): when one of several
+ * sentences or clauses is more clearly a question for the guide than the whole, the message is
+ * one to that degree, whatever the rest.
+ */
+function classify(reading: Reading, indexes: AnalysisIndexes & { readonly classifier: MetaIntentClassifier }): MetaIntentScores {
+  const whole = indexes.classifier.classify(featuresOf(classifierWords(reading, indexes)));
+  const parts = clauses(reading);
+  if (parts.length < 2) return whole;
+  const domain = Math.max(whole.domain, ...parts.map(([from, to]) => indexes.classifier.classify(featuresOf(classifierWords(reading, indexes, from, to))).domain));
+  if (domain <= whole.domain) return whole;
+  const rest = 1 - whole.domain;
+  const scale = rest > 0 ? (1 - domain) / rest : 0;
+  return Object.fromEntries(Object.entries(whole).map(([label, p]) => [label, label === 'domain' ? domain : p * scale])) as unknown as MetaIntentScores;
+}
+
+/** Reads a message and classifies it. */
+export function analyze(raw: string, indexes: AnalysisIndexes & { readonly classifier: MetaIntentClassifier }): Analysis {
+  const reading = read(raw, indexes);
+  return { ...reading, meta: classify(reading, indexes) };
 }

@@ -1,11 +1,13 @@
 /**
- * Spelling tolerance for the words the bot must recognise (names of organizations, countries,
- * partners, sectors, greetings): "honduas" -> "honduras", "forrestry" -> "forestry",
- * "barbad" -> "barbados". Fuse.js finds the candidates; an edit-distance check with limits that
- * grow with the word's length then accepts or rejects them, so that short everyday words are not
- * "corrected" into names.
+ * Spelling tolerance toward the words the bot knows (names of organizations, countries, partners,
+ * sectors; cue and function words; the knowledge base's words): "honduas" -> "honduras",
+ * "forrestry" -> "forestry", "barbad" -> "barbados", "kien" -> "quien". Fuse.js finds the
+ * candidates; an edit-distance check with limits that grow with the word's length then accepts or
+ * rejects them. Words spelt as they sound ("finansia", "biddeo") meet their word by sound key.
+ * Which words may be corrected at all is the speller's decision (speller.ts): never a real word.
  */
 import Fuse from 'fuse.js';
+import { soundKey } from './soundKey';
 
 /** Damerau-Levenshtein distance (optimal string alignment), stopping early above `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
@@ -32,7 +34,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 }
 
 /** How many edits a word of this length may carry and still be recognised. */
-function allowedEdits(length: number): number {
+export function allowedEdits(length: number): number {
   if (length < 4) return 0;
   if (length <= 7) return 1;
   if (length <= 11) return 2;
@@ -41,35 +43,65 @@ function allowedEdits(length: number): number {
 
 export interface Correction {
   readonly word: string;
+  /** Edits between the typed word and the word it stands for (a word spelt as it sounds counts one). */
   readonly distance: number;
+  /** How the word was found: by its letters, by its sound, or as the start of a longer name. */
+  readonly how: 'edit' | 'sound' | 'prefix';
 }
 
 /** Corrections remembered: people repeat their words, and a Fuse search costs far more than a look-up. */
 const MEMO_LIMIT = 20_000;
 
+/** Among equally close candidates, the more likely word wins (its weight; 0 when unknown). */
+export type WordWeight = (word: string) => number;
+
 export class FuzzyVocabulary {
-  /** One small Fuse index per first letter: a query only searches the words it can plausibly be. */
+  /** The words filed by letter; each letter's Fuse index is built the first time a word needs it. */
+  private readonly byLetter = new Map<string, Set<string>>();
   private readonly buckets = new Map<string, Fuse<string>>();
+  private bySound: Map<string, string[]> | undefined;
   private readonly memo = new Map<string, Correction | null>();
 
-  constructor(words: Iterable<string>) {
-    const byLetter = new Map<string, Set<string>>();
+  constructor(
+    private readonly words: Iterable<string>,
+    private readonly weight: WordWeight = () => 0,
+  ) {
     for (const word of words) {
       if (word.length < 4) continue;
       // A word is filed under its first two letters, so that a dropped or swapped first letter
       // ("ocodevi", "oscodevi") still finds it.
       for (const letter of new Set([word[0]!, word[1]!])) {
-        let bucket = byLetter.get(letter);
-        if (!bucket) byLetter.set(letter, (bucket = new Set()));
+        let bucket = this.byLetter.get(letter);
+        if (!bucket) this.byLetter.set(letter, (bucket = new Set()));
         bucket.add(word);
       }
     }
-    for (const [letter, bucket] of byLetter) {
-      this.buckets.set(
-        letter,
-        new Fuse([...bucket], { includeScore: true, threshold: 0.4, ignoreLocation: true, ignoreFieldNorm: true, shouldSort: true }),
-      );
+  }
+
+  /** The Fuse index of the words filed under a letter (one small index: a query searches only it). */
+  private bucket(letter: string): Fuse<string> | undefined {
+    const built = this.buckets.get(letter);
+    if (built) return built;
+    const words = this.byLetter.get(letter);
+    if (!words) return undefined;
+    const index = new Fuse([...words], { includeScore: true, threshold: 0.4, ignoreLocation: true, ignoreFieldNorm: true, shouldSort: true });
+    this.buckets.set(letter, index);
+    return index;
+  }
+
+  /** The words by sound key, built on the first word that needs them. */
+  private sounds(): Map<string, string[]> {
+    if (this.bySound) return this.bySound;
+    const bySound = new Map<string, string[]>();
+    for (const word of this.words) {
+      if (word.length < 2) continue;
+      const key = soundKey(word);
+      const same = bySound.get(key);
+      if (same) same.push(word);
+      else bySound.set(key, [word]);
     }
+    this.bySound = bySound;
+    return bySound;
   }
 
   /** The known word that `word` most likely stands for, or undefined when none is close enough. */
@@ -82,17 +114,33 @@ export class FuzzyVocabulary {
     return found;
   }
 
+  private better(a: Correction | undefined, b: Correction): Correction {
+    if (!a || b.distance < a.distance) return b;
+    if (b.distance === a.distance && this.weight(b.word) > this.weight(a.word)) return b;
+    return a;
+  }
+
   private search(word: string): Correction | undefined {
-    const limit = allowedEdits(word.length);
-    if (limit === 0) return undefined;
-    const bucket = this.buckets.get(word[0]!);
-    if (!bucket) return undefined;
     let best: Correction | undefined;
-    for (const { item } of bucket.search(word, { limit: 8 })) {
+    // Spelt as it sounds: "kien" for "quien", "biddeo" for "video". Two-letter words are too
+    // short to tell ("ia" sounds like "ya"); short words need the sound to be all but the same
+    // spelling (at most two edits), so that "kel" finds "quel" but not "cada".
+    for (const candidate of word.length >= 3 ? (this.sounds().get(soundKey(word)) ?? []) : []) {
+      if (candidate === word) continue;
+      const distance = editDistance(word, candidate, 3);
+      if (distance <= Math.max(2, allowedEdits(word.length))) best = this.better(best, { word: candidate, distance: 1, how: 'sound' });
+    }
+    const limit = allowedEdits(word.length);
+    const bucket = limit > 0 ? this.bucket(word[0]!) : undefined;
+    for (const { item } of bucket?.search(word, { limit: 8 }) ?? []) {
       let distance = editDistance(word, item, limit);
+      let how: Correction['how'] = 'edit';
       // A word cut short ("barbad", "guatem") counts as one edit when most of the name is there.
-      if (distance > limit && item.startsWith(word) && word.length >= 5 && word.length >= 0.7 * item.length) distance = 1;
-      if (distance <= limit && (!best || distance < best.distance)) best = { word: item, distance };
+      if (distance > limit && item.startsWith(word) && word.length >= 5 && word.length >= 0.7 * item.length) {
+        distance = 1;
+        how = 'prefix';
+      }
+      if (distance <= limit) best = this.better(best, { word: item, distance, how });
     }
     return best;
   }

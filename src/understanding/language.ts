@@ -1,10 +1,12 @@
 /**
- * Detects whether a message is English, French or Spanish from the words themselves: frequent
- * words of each language, the knowledge base's own vocabulary in each language, accents, French
- * elisions and Spanish inverted marks. When the evidence is too thin ("Honduras", "PASAC") it says so, and
- * the caller falls back to the conversation's language, then the client's locale.
+ * Tells whether a message is English, French or Spanish: the words' probabilities under each
+ * language's model (languageModel.ts), plus what the spelling shows (accents, French elisions,
+ * Spanish inverted marks). It returns a probability for each language; when no language is clearly
+ * ahead ("ok", "PASAC", "video panama") it says so, and the caller falls back to the
+ * conversation's language, then the client's locale.
  */
 import { LANGUAGES, type Language } from '../knowledge/schema';
+import type { LanguageModel } from './languageModel';
 import type { Token } from './normalize';
 
 export type LanguageScores = Record<Language, number>;
@@ -12,72 +14,92 @@ export type LanguageScores = Record<Language, number>;
 export interface LanguageGuess {
   /** The language, or undefined when the message does not tell. */
   readonly language: Language | undefined;
+  /** The probability of each language given the message's words (they sum to one). */
   readonly scores: LanguageScores;
+  /** How many words were read as evidence. */
+  readonly evidenceWords: number;
 }
 
-export interface LanguageEvidence {
-  /** Folded words and the languages they belong to, with a weight each. */
-  readonly words: ReadonlyMap<string, Partial<Record<Language, number>>>;
+/** What the rest of the analysis knows that tells a language, besides the words themselves. */
+export interface LanguageClues {
+  /** Tokens not to read as words (names written alike in the three languages). */
+  readonly skip?: ReadonlySet<number>;
+  /** Tokens inside other names: only their everyday words count, at a lower weight. */
+  readonly names?: ReadonlySet<number>;
+  /** For each name typed as some languages write it (and not all three), those languages. */
+  readonly nameLanguages?: ReadonlyArray<ReadonlySet<Language>>;
+  /** The language of each cue phrase of several words found in the message. */
+  readonly phraseLanguages?: readonly Language[];
 }
 
-/** Builds the word evidence: each list gives its words a weight, split among the languages that share a word. */
-export function buildLanguageEvidence(
-  lists: ReadonlyArray<{ language: Language; words: Iterable<string>; weight: number }>,
-): LanguageEvidence {
-  const owners = new Map<string, Map<Language, number>>();
-  for (const { language, words, weight } of lists) {
-    for (const word of words) {
-      let byLanguage = owners.get(word);
-      if (!byLanguage) owners.set(word, (byLanguage = new Map()));
-      byLanguage.set(language, Math.max(byLanguage.get(language) ?? 0, weight));
-    }
-  }
-  const words = new Map<string, Partial<Record<Language, number>>>();
-  for (const [word, byLanguage] of owners) {
-    const share = 1 / byLanguage.size;
-    const entry: Partial<Record<Language, number>> = {};
-    for (const [language, weight] of byLanguage) entry[language] = weight * share;
-    words.set(word, entry);
-  }
-  return { words };
+export interface LanguageDetectionOptions {
+  /** Least probability of the best language for the message alone to decide. */
+  readonly minProbability: number;
+  /**
+   * A word's log-likelihood ratio between two languages is capped: people borrow words (about one
+   * in twenty in chat, log 20 = 3), and one odd word cannot outvote a sentence.
+   */
+  readonly maxWordLogRatio: number;
 }
 
-const SPANISH_LETTERS = /[ñáíóú]/;
+export const DEFAULT_LANGUAGE_DETECTION: LanguageDetectionOptions = Object.freeze({ minProbability: 0.8, maxWordLogRatio: 3 });
+
+/** How many words of no language a message's spelling is read for. */
+const MAX_SPELLINGS_READ = 12;
+
+/** How much an everyday word inside a name counts, against a word outside names. */
+const NAME_WORD_WEIGHT = 0.5;
+
+const SPANISH_ONLY_LETTERS = /[ñ]/;
+const SPANISH_ACCENTS = /[áíóú]/;
 const FRENCH_LETTERS = /[àâçèêëîïôûùœ]/;
-const SUFFIXES: ReadonlyArray<{ pattern: RegExp; language: Language }> = [
-  { pattern: /(cion|ciones|idad|idades|mente|ando|iendo|amos|emos)$/, language: 'es' },
-  { pattern: /(eux|euse|euses|ement|ite|ites|aire|aires|ique|iques|eur|eurs|ais|ait|aient|ez)$/, language: 'fr' },
-  { pattern: /(ing|ly|ness|ship|ities|ity|ed)$/, language: 'en' },
-];
+
+/** Log-odds that spelling marks add to a language ("¿", "ñ", "l'", "è"), a name written as one language writes it, a cue phrase of that language. */
+const MARK_EVIDENCE = { invertedMark: 3, spanishLetter: 2.5, spanishAccent: 1.2, frenchLetter: 1.5, elision: 1.5, name: 1, phrase: 0.7 } as const;
 
 export class LanguageDetector {
-  constructor(private readonly evidence: LanguageEvidence) {}
+  constructor(
+    private readonly model: LanguageModel,
+    private readonly options: LanguageDetectionOptions = DEFAULT_LANGUAGE_DETECTION,
+  ) {}
 
-  /**
-   * Scores the three languages for a message; `rawText` is the cleaned message (for inverted
-   * marks), `extra` evidence found elsewhere (phrases). Names shared by the languages ("Honduras", "SOCODEVI") weigh the same in each.
-   */
-  detect(tokens: readonly Token[], rawText: string, extra: Partial<LanguageScores> = {}): LanguageGuess {
-    const scores: LanguageScores = { en: extra.en ?? 0, fr: extra.fr ?? 0, es: extra.es ?? 0 };
-    if (/[¿¡]/.test(rawText)) scores.es += 2;
-    for (const token of tokens) {
-      if (token.elided) scores.fr += 1;
-      const known = this.evidence.words.get(token.folded);
-      if (known) {
-        for (const language of LANGUAGES) scores[language] += known[language] ?? 0;
-      } else {
-        for (const { pattern, language } of SUFFIXES) if (token.folded.length > 4 && pattern.test(token.folded)) scores[language] += 0.4;
-      }
-      if (SPANISH_LETTERS.test(token.lower)) scores.es += 0.8;
-      if (FRENCH_LETTERS.test(token.lower)) scores.fr += 0.8;
-      if (token.lower.includes('é')) {
-        scores.fr += 0.3;
-        scores.es += 0.15;
-      }
+  /** Scores the three languages for a message: `words` are its tokens with their (corrected) folded form. */
+  detect(words: readonly Token[], text: string, clues: LanguageClues = {}): LanguageGuess {
+    const logScores: LanguageScores = { en: 0, fr: 0, es: 0 };
+    let evidenceWords = 0;
+    if (/[¿¡]/.test(text)) logScores.es += MARK_EVIDENCE.invertedMark;
+    for (const languages of clues.nameLanguages ?? []) {
+      for (const language of languages) logScores[language] += MARK_EVIDENCE.name;
+      evidenceWords += 1;
     }
+    for (const language of clues.phraseLanguages ?? []) logScores[language] += MARK_EVIDENCE.phrase;
+    const skip = clues.skip ?? new Set<number>();
+    const names = clues.names ?? new Set<number>();
+    let spellingsRead = 0;
+    words.forEach((token, index) => {
+      if (token.elided) logScores.fr += MARK_EVIDENCE.elision;
+      if (SPANISH_ONLY_LETTERS.test(token.lower)) logScores.es += MARK_EVIDENCE.spanishLetter;
+      else if (SPANISH_ACCENTS.test(token.lower)) logScores.es += MARK_EVIDENCE.spanishAccent;
+      if (FRENCH_LETTERS.test(token.lower)) logScores.fr += MARK_EVIDENCE.frenchLetter;
+      if (skip.has(index) || /^\d+$/.test(token.folded)) return;
+      // Inside a name, only everyday words tell a language ("cadena de valor de especias"), and
+      // less than elsewhere; acronyms and proper names ("PASAC", "Norandino") tell none.
+      const weight = names.has(index) ? (this.model.isDictionaryWord(token.folded) ? NAME_WORD_WEIGHT : 0) : 1;
+      if (weight === 0) return;
+      // Words known to no language are read by their spelling, the costly case: a few suffice.
+      const known = this.model.knows(token.folded);
+      if (!known && ++spellingsRead > MAX_SPELLINGS_READ) return;
+      const word = this.model.wordLogProbabilities(token.folded);
+      const best = Math.max(word.en, word.fr, word.es);
+      for (const language of LANGUAGES) logScores[language] += weight * Math.max(word[language] - best, -this.options.maxWordLogRatio);
+      evidenceWords += 1;
+    });
+    const top = Math.max(logScores.en, logScores.fr, logScores.es);
+    const weights = LANGUAGES.map((language) => Math.exp(logScores[language] - top));
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    const scores: LanguageScores = { en: weights[0]! / total, fr: weights[1]! / total, es: weights[2]! / total };
     const ranked = [...LANGUAGES].sort((a, b) => scores[b] - scores[a]);
-    const [best, second] = [ranked[0]!, ranked[1]!];
-    const confident = scores[best] >= 0.9 && scores[best] - scores[second] >= 0.45;
-    return { language: confident ? best : undefined, scores };
+    const confident = scores[ranked[0]!] >= this.options.minProbability;
+    return { language: confident ? ranked[0] : undefined, scores, evidenceWords };
   }
 }

@@ -14,8 +14,12 @@ export interface Token {
   readonly folded: string;
   /** True when the token starts a sentence (so a capital letter says nothing about a name). */
   readonly sentenceStart: boolean;
+  /** True when the token starts a sentence or a clause after a comma ("Pour le Pérou, qu'avez-vous..."). */
+  readonly clauseStart: boolean;
   /** True when a French elision (l', d', qu'...) stood in front of the word. */
   readonly elided: boolean;
+  /** True inside quotation marks: a phrase the message talks about ("translate 'buenos días'"), not one it says. */
+  readonly quoted: boolean;
 }
 
 export interface NormalizedText {
@@ -56,14 +60,27 @@ export function cleanMessage(raw: string): string {
     .trim();
 }
 
+/** Double quotation marks of the three languages, opening or closing. */
+const QUOTE_MARKS = /["«»“”„]/g;
+
 /** Splits a cleaned message into tokens; "co-op" becomes one token, other hyphens split words. */
 export function tokenize(cleaned: string): Token[] {
   const tokens: Token[] = [];
   const joined = cleaned.replace(/\b(co)-(op|ops|operative|operatives|operation|opération|operación)\b/gi, '$1$2');
+  // Words between quotation marks are marked: "la frase «buenos días»" talks about a greeting.
+  const marks = [...joined.matchAll(QUOTE_MARKS)].map((match) => match.index);
+  const quotedSpans: Array<readonly [number, number]> = [];
+  for (let i = 0; i + 1 < marks.length; i += 2) quotedSpans.push([marks[i]!, marks[i + 1]!]);
+  const isQuoted = (offset: number) => quotedSpans.some(([from, to]) => offset > from && offset < to);
   const sentences = joined.split(/(?<=[.!?¿¡:;])\s*|\s+[-–—]\s+/);
+  let searchFrom = 0;
   for (const sentence of sentences) {
+    const sentenceOffset = joined.indexOf(sentence, searchFrom);
+    searchFrom = sentenceOffset + sentence.length;
     let first = true;
     for (const match of sentence.replace(/-/g, ' ').matchAll(WORD)) {
+      // A comma between this word and the previous one starts a clause.
+      const afterComma = !first && /,[^\p{L}\p{N}]*$/u.test(sentence.slice(0, match.index));
       let word = match[0];
       let elided = false;
       const elision = ELISION.exec(word.toLowerCase());
@@ -75,7 +92,8 @@ export function tokenize(cleaned: string): Token[] {
       word = word.replace(/'s$/i, '').replace(/'/g, '');
       if (!word) continue;
       const lower = word.toLowerCase();
-      tokens.push({ original: word, lower, folded: fold(word), sentenceStart: first, elided });
+      const quoted = isQuoted(sentenceOffset + match.index);
+      tokens.push({ original: word, lower, folded: fold(word), sentenceStart: first, clauseStart: first || afterComma, elided, quoted });
       first = false;
     }
   }

@@ -1,7 +1,11 @@
 /**
- * The second half of understanding: from what a message contains (its analysis) and what the
- * conversation said before (its context) to what the answer must be: the intent, the projects or
- * organizations to present, what was asked about them, and an honest gap when nothing fits.
+ * The reading of a message as a question for the guide: from what the message contains (its
+ * analysis) and what the conversation said before (its context) to the answer it asks for (the
+ * intent, the projects or organizations to present, what was asked about them, or an honest gap)
+ * and the basis of that reading: which path decided, how strongly, and which documents of the
+ * knowledge base the answer draws on (so that the words it leaves unexplained can be counted).
+ * Whether the message is a question for the guide at all, and whether this reading is sure
+ * enough to answer, is decided after (interpret.ts, then the dialog).
  */
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { LANGUAGES, type Language, type Project } from '../knowledge/schema';
@@ -20,7 +24,24 @@ export interface ResolveOptions {
   readonly clearMargin: number;
 }
 
-export const DEFAULT_RESOLVE_OPTIONS: ResolveOptions = { minOpenScore: 2.2, minWithinScore: 1.6, clearMargin: 1.4 };
+export const DEFAULT_RESOLVE_OPTIONS: ResolveOptions = Object.freeze({ minOpenScore: 2.2, minWithinScore: 1.6, clearMargin: 1.4 });
+
+/** How a reading was reached. */
+export type BasisPath = 'empty' | 'named' | 'filters' | 'retrieval' | 'follow-up' | 'overview' | 'organization' | 'gap' | 'list' | 'nothing';
+
+export interface Basis {
+  readonly path: BasisPath;
+  /** How firmly the path points at its answer, from 0 to 1 (a name typed outright: 1; a weak retrieval score: less). */
+  readonly strength: number;
+  /** The knowledge base's documents the answer draws on ("project:prosol", "organization:did", "overview:overview"). */
+  readonly documents: readonly string[];
+}
+
+/** A reading of the message as a question for the guide. */
+export interface DomainReading {
+  readonly understanding: Understanding;
+  readonly basis: Basis;
+}
 
 export interface ResolveDependencies {
   readonly kb: KnowledgeBase;
@@ -30,6 +51,18 @@ export interface ResolveDependencies {
   readonly sectorWords: ReadonlyMap<string, ReadonlySet<string>>;
   readonly options: ResolveOptions;
 }
+
+/** The language of a message that does not tell, with no conversation or locale to go by. */
+const DEFAULT_LANGUAGE: Language = 'en';
+
+/** Log-odds the conversation's language and the client's locale add to a message's language. */
+const CONVERSATION_PRIOR = 2;
+const LOCALE_PRIOR = 2;
+/** How probable a language must be, priors included, to be taken without falling back. */
+const SURE_LANGUAGE = 0.8;
+
+/** A language is still plausible for a message when its probability is at least this share of the best one's. */
+const PLAUSIBLE_LANGUAGE_SHARE = 0.5;
 
 /** "fr-CA" -> "fr"; undefined for a locale of another language. */
 export function languageOfLocale(locale: string | undefined): Language | undefined {
@@ -44,19 +77,31 @@ function chooseLanguage(
 ): Pick<Understanding, 'language' | 'languageSource'> {
   // "In English, please" asks for a language; "a video in English" does not.
   const requested = LANGUAGES.filter((language) => analysis.cues.has(`languageRequest:${language}`));
-  const asksOnlyForLanguage = !analysis.cues.has('outOfScope') && !analysis.cues.has('facet:video') && analysis.residual.length <= 3;
+  const asksOnlyForLanguage = !analysis.cues.has('facet:video') && analysis.residual.length <= 3;
   if (requested.length === 1 && asksOnlyForLanguage) return { language: requested[0]!, languageSource: 'request' };
-  if (analysis.language.language) return { language: analysis.language.language, languageSource: 'message' };
   const fromLocale = languageOfLocale(locale);
-  // Thin evidence still rules languages out: among the near-best ones, the conversation's
-  // language wins, then the client's locale, then the best-scoring one.
-  const scores = analysis.language.scores;
-  const best = Math.max(...LANGUAGES.map((language) => scores[language]));
-  const near = best > 0 ? LANGUAGES.filter((language) => scores[language] >= best - 0.45).sort((a, b) => scores[b] - scores[a]) : [...LANGUAGES];
+  // The conversation's language and the client's locale are priors: they decide a short message
+  // of words every language borrows ("bye", "ciao", "ok") but not a sentence.
+  const prior: Record<Language, number> = { en: 0, fr: 0, es: 0 };
+  if (context.language) prior[context.language] += CONVERSATION_PRIOR;
+  if (fromLocale) prior[fromLocale] += LOCALE_PRIOR;
+  const weighted = LANGUAGES.map((language) => analysis.language.scores[language] * Math.exp(prior[language]));
+  const total = weighted.reduce((a, b) => a + b, 0);
+  const scores = Object.fromEntries(LANGUAGES.map((language, i) => [language, weighted[i]! / total])) as Record<Language, number>;
+  const ranked = [...LANGUAGES].sort((a, b) => scores[b] - scores[a]);
+  const likeliest = ranked[0]!;
+  if (analysis.language.evidenceWords > 0 && scores[likeliest] >= SURE_LANGUAGE) {
+    const source = likeliest === analysis.language.language ? 'message' : likeliest === context.language ? 'conversation' : fromLocale === likeliest ? 'locale' : 'message';
+    return { language: likeliest, languageSource: source };
+  }
+  // Thin evidence still rules languages out: among the plausible ones, the conversation's
+  // language wins, then the client's locale, then the likeliest.
+  const near = ranked.filter((language) => scores[language] >= Math.max(0.15, scores[likeliest] * PLAUSIBLE_LANGUAGE_SHARE));
   if (context.language && near.includes(context.language)) return { language: context.language, languageSource: 'conversation' };
   if (fromLocale && near.includes(fromLocale)) return { language: fromLocale, languageSource: 'locale' };
-  if (best > 0) return { language: near[0]!, languageSource: 'message' };
-  return { language: 'en', languageSource: 'default' };
+  // Still undecided ("cca barbados" is English or Spanish): the bot's first language, if plausible.
+  if (near.includes(DEFAULT_LANGUAGE) || analysis.language.evidenceWords === 0) return { language: DEFAULT_LANGUAGE, languageSource: 'default' };
+  return { language: near[0]!, languageSource: 'message' };
 }
 
 function facetsOf(cues: ReadonlySet<CueKind>): Facet[] {
@@ -77,8 +122,20 @@ const hasVideo = (project: Project) => project.videos.length > 0;
 /** How much a sector's related word in the question favours that sector's projects. */
 const WEAK_SECTOR_BOOST = 1.25;
 
-export function resolve(analysis: Analysis, context: ConversationContext, locale: string | undefined, deps: ResolveDependencies): Understanding {
+/** How firm a retrieval score is: half way at the threshold of open questions, near 1 well above it. */
+function retrievalStrength(score: number, options: ResolveOptions): number {
+  return score / (score + options.minOpenScore);
+}
+
+export function resolve(analysis: Analysis, context: ConversationContext, locale: string | undefined, deps: ResolveDependencies): DomainReading {
   const { kb, documents, options } = deps;
+  // What decided the reading; each path below says so before it returns.
+  let path: BasisPath = 'nothing';
+  let strength = 1;
+  const because = (how: BasisPath, firmness = 1): void => {
+    path = how;
+    strength = firmness;
+  };
   const { cues, entities } = analysis;
   const language = chooseLanguage(analysis, context, locale);
   const facets = facetsOf(cues);
@@ -101,39 +158,56 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     return answer({ intent: ids.length === 1 ? singularIntent : 'list', projects: ids, organizations: leadsOf(ids), ...extra });
   };
 
-  if (analysis.tokens.length === 0) return answer({ intent: 'help', gap: { kind: 'empty' } });
+  const understanding = read();
+  return { understanding, basis: { path, strength, documents: documentsOf(understanding) } };
 
-  const regions = entities.regions.filter((region) => region !== 'latin-america');
+  /** The knowledge base's documents an answer draws on. */
+  function documentsOf(u: Understanding): string[] {
+    if (u.intent === 'overview') return ['overview:overview'];
+    if (u.intent === 'organization') return u.organizations.map((id) => `organization:${id}`);
+    return u.projects.map((id) => `project:${id}`);
+  }
+
+  function read(): Understanding {
+  if (analysis.tokens.length === 0) {
+    because('empty');
+    return answer({ intent: 'help', gap: { kind: 'empty' } });
+  }
+
+  // Places with no project of the guide ("Mexico", "Africa") get an honest answer, unless the
+  // message also names a place that has some.
+  const regionsWithout = entities.regions.filter((region) => region !== 'latin-america' && kb.projectsBy('region', region).length === 0);
+  const regions = entities.regions.filter((region) => region !== 'latin-america' && !regionsWithout.includes(region));
   const countriesWithProjects = entities.countries.filter((country) => kb.projectsBy('country', country).length > 0);
   const countriesWithout = entities.countries.filter((country) => kb.projectsBy('country', country).length === 0);
   const named =
     entities.organizations.length + entities.countries.length + regions.length + entities.strongSectors.length + entities.partners.length + entities.projects.length > 0;
-  const contentWords = analysis.residual.filter((word) => !deps.functionWords.has(word));
+  // Words of no language cannot be found in the guide's facts (which are made of words): fact
+  // retrieval leaves them out, which also keeps a message of gibberish cheap to read.
+  const unknown = new Set(analysis.unknownWords);
+  const contentWords = analysis.residual.filter((word) => !deps.functionWords.has(word) && !unknown.has(word));
   const wantsVideo = facets.includes('video');
 
-  // Greetings, thanks and goodbyes that carry no question.
-  const social: Understanding['smallTalk'] = cues.has('thanks') ? 'thanks' : cues.has('farewell') ? 'bye' : cues.has('greeting') ? 'hello' : undefined;
-  if (social && !named && contentWords.length <= 1 && !cues.has('help') && !cues.has('outOfScope') && !wantsVideo) {
-    return answer({ intent: 'greeting', smallTalk: social });
+  // An organization the guide does not cover ("what does Oxfam do in Haiti") is what the
+  // question is about, unless it also names one of the guide's own organizations or projects.
+  const guideOwn = entities.organizations.length + entities.projects.length + entities.partners.length;
+  if (entities.outsideOrganizations.length > 0 && guideOwn === 0) {
+    because('gap');
+    return answer({ intent: 'fallback', gap: { kind: 'outside-organization', names: entities.outsideOrganizations }, suggestions: suggestionsForPlaces() });
   }
-  // Questions about other things than these partnerships.
-  const anchored =
-    entities.organizations.length > 0 || entities.projects.length > 0 || entities.partners.length > 0 || entities.strongSectors.length > 0 || cues.has('domain') || wantsVideo;
-  if (cues.has('outOfScope') && !anchored) return answer({ intent: 'fallback', gap: { kind: 'out-of-scope' } });
-  // "help" is also a verb ("which project helps farmers"): only a message about little else asks for help.
-  if (cues.has('help') && !named && !wantsVideo && contentWords.length <= 2) return answer({ intent: 'help' });
-  // A name the bot does not know ("Oxfam", "el Banco Mundial") is what the question is about,
-  // unless the question also names something of the guide's ("farming, for a farmer from Beauce").
-  const knowsSomething =
-    entities.organizations.length + entities.projects.length + entities.partners.length + entities.strongSectors.length + entities.weakSectors.length > 0;
+  // A name the bot does not know ("el Banco Andino") is what the question is about, unless the
+  // question also names something of the guide's ("farming, for a farmer from Beauce").
+  const knowsSomething = guideOwn + entities.strongSectors.length + entities.weakSectors.length > 0;
   if (analysis.unknownNames.length > 0 && !knowsSomething) {
-    return answer({ intent: 'fallback', gap: { kind: 'unknown-organization', name: analysis.unknownNames.join(' ') } });
+    because('gap', 0.8);
+    return answer({ intent: 'fallback', gap: { kind: 'unknown-organization', name: analysis.unknownNames.join(' ') }, suggestions: suggestionsForPlaces() });
   }
-  if (countriesWithout.length > 0 && countriesWithProjects.length === 0 && !entities.projects.length && !entities.partners.length && !regions.length) {
+  if (countriesWithout.length + regionsWithout.length > 0 && countriesWithProjects.length === 0 && !entities.projects.length && !entities.partners.length && !regions.length) {
+    because('gap');
     return answer({
       intent: 'fallback',
       organizations: entities.organizations,
-      gap: { kind: 'country-without-projects', countries: countriesWithout, organizations: entities.organizations },
+      gap: { kind: 'country-without-projects', countries: countriesWithout, regions: regionsWithout, organizations: entities.organizations },
     });
   }
 
@@ -153,23 +227,36 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     for (const [cue, index] of ORDINALS) {
       if (!cues.has(cue) || named || lastList.length < 2) continue;
       const chosen = index < 0 ? lastList[lastList.length - 1]! : lastList[index];
-      if (chosen) return presentProjects([chosen], { usedContext: true, filters: context.filters });
+      if (chosen) {
+        because('follow-up');
+        return presentProjects([chosen], { usedContext: true, filters: context.filters });
+      }
     }
     if (cues.has('other') && !named && lastList.length > previous.length) {
       const others = lastList.filter((project) => !context.projects.includes(project.id));
-      if (others.length > 0) return presentProjects(others, { usedContext: true, filters: context.filters });
+      if (others.length > 0) {
+        because('follow-up');
+        return presentProjects(others, { usedContext: true, filters: context.filters });
+      }
     }
     // "¿Y qué proyectos tiene?" after an organization's profile: that organization's projects.
     if (!named && cues.has('list') && context.intent === 'organization' && context.organizations.length > 0) {
       const projects = context.organizations.flatMap((id) => kb.projectsBy('lead', id));
-      if (projects.length > 0) return presentProjects(projects, { usedContext: true, filters: { ...NO_FILTERS, organizations: context.organizations } });
+      if (projects.length > 0) {
+        because('follow-up');
+        return presentProjects(projects, { usedContext: true, filters: { ...NO_FILTERS, organizations: context.organizations } });
+      }
     }
     const pointsBack =
       cues.has('anaphora') || facets.length > 0 || analysis.leadingCues.has('continuation') || contentWords.length === 0;
     if (!named && pointsBack && entities.projects.length === 0 && !cues.has('overview') && !cues.has('list')) {
       const open = documents.search(contentWords);
       const retrievalTakesOver = open[0] !== undefined && open[0].score >= options.minOpenScore * 1.5;
+      // A question that points back with words ("its partners", "is there a video?") is surer
+      // of its subject than a bare word after an answer.
+      const pointer = cues.has('anaphora') || facets.length > 0 || analysis.leadingCues.has('continuation') ? 1 : 0.8;
       if (!retrievalTakesOver && previous.length > 0) {
+        because('follow-up', pointer);
         let projects = previous;
         let gap: Gap | undefined;
         if (wantsVideo) {
@@ -180,6 +267,7 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
         return presentProjects(projects, { usedContext: true, filters: context.filters, ...(gap ? { gap } : {}) });
       }
       if (!retrievalTakesOver && context.organizations.length > 0 && context.intent === 'organization') {
+        because('follow-up', pointer);
         if (wantsVideo) {
           const withVideo = context.organizations.flatMap((id) => kb.projectsBy('lead', id)).filter(hasVideo);
           if (withVideo.length > 0) return presentProjects(withVideo, { usedContext: true });
@@ -193,6 +281,7 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     if (partial && continues) {
       const within = previous.filter((project) => matches(project, filters, kb));
       if (within.length > 0 && within.length < previous.length) {
+        because('follow-up');
         return presentProjects(within, { usedContext: true, filters: context.filters });
       }
       // Keep what the new message does not replace: "and in Peru?" keeps the organization.
@@ -210,6 +299,7 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
   // Projects named outright: "PROSOL", "Centro Financiero para Empresas".
   if (entities.projects.length > 0) {
     const projects = entities.projects.map((id) => kb.project(id)!);
+    because('named');
     return presentProjects(projects, { filters, usedContext });
   }
 
@@ -224,6 +314,12 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
   const hasFilters = Object.values(filters).some((list: readonly string[]) => list.length > 0);
   if (!hasFilters) return resolveOpenQuestion();
   return resolveFiltered();
+
+  /** The projects of the places the message names, to suggest when the question itself has no answer here. */
+  function suggestionsForPlaces(): string[] {
+    const places = [...entities.countries.map((id) => kb.projectsBy('country', id)), ...entities.regions.map((id) => kb.projectsBy('region', id))];
+    return [...new Set(places.flat().map((project) => project.id))];
+  }
 
   /** The question's words that say more than the sectors already chosen ("micro", "support"). */
   function wordsBeyond(sectors: readonly string[]): string[] {
@@ -246,41 +342,55 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
   }
 
   function answerDocument(document: ScoredDocument): Understanding {
+    because('retrieval', retrievalStrength(document.score, options));
     if (document.kind === 'project') return presentProjects([kb.project(document.id)!], { usedContext });
     if (document.kind === 'organization') return answer({ intent: 'organization', organizations: [document.id], usedContext });
     return answer({ intent: 'overview', organizations: kb.organizations.map((o) => o.id) });
   }
 
   function resolveOpenQuestion(): Understanding {
-    const overview = () => answer({ intent: 'overview', organizations: kb.organizations.map((o) => o.id) });
-    if (cues.has('overview') && !wantsVideo) return overview();
+    const overview = (firmness: number) => {
+      because('overview', firmness);
+      return answer({ intent: 'overview', organizations: kb.organizations.map((o) => o.id) });
+    };
+    if (cues.has('overview') && !wantsVideo) return overview(1);
     const scored = preferWeakSectors(documents.search(contentWords));
     // "Why do Canadian co-ops partner...": about the whole, unless the words point at one thing.
-    if (cues.has('overviewWeak') && !cues.has('list') && !wantsVideo && (scored[0]?.score ?? 0) < options.minOpenScore * 2) return overview();
+    if (cues.has('overviewWeak') && !cues.has('list') && !wantsVideo && (scored[0]?.score ?? 0) < options.minOpenScore * 2) return overview(0.8);
     const top = best(scored, options.minOpenScore);
     if (top) return answerDocument(top);
     const leader = scored[0];
     if (leader && leader.score >= options.minOpenScore) {
       const close = scored.filter((d) => d.kind === 'project' && d.score * options.clearMargin >= leader.score).slice(0, 3);
-      if (close.length >= 2) return presentProjects(close.map((d) => kb.project(d.id)!), { usedContext }, 'project');
+      if (close.length >= 2) {
+        because('retrieval', retrievalStrength(leader.score, options) * 0.8);
+        return presentProjects(close.map((d) => kb.project(d.id)!), { usedContext }, 'project');
+      }
       return answerDocument(leader);
     }
-    if (wantsVideo) return presentProjects(kb.projects.filter(hasVideo));
+    if (wantsVideo) {
+      because('list');
+      return presentProjects(kb.projects.filter(hasVideo));
+    }
     // "Projects for women": words that match nothing in the guide are said to, before the whole list.
-    if (cues.has('list')) return presentProjects(kb.projects, contentWords.length > 0 ? { gap: { kind: 'no-match' } } : {});
-    if (cues.has('overviewWeak') || (cues.has('domain') && contentWords.length <= 2)) return overview();
-    if (social) return answer({ intent: 'greeting', smallTalk: social });
-    if (cues.has('help')) return answer({ intent: 'help' });
+    if (cues.has('list')) {
+      because('list', contentWords.length > 0 ? 0.7 : 1);
+      return presentProjects(kb.projects, contentWords.length > 0 ? { gap: { kind: 'no-match' } } : {});
+    }
+    if (cues.has('overviewWeak') || (cues.has('domain') && contentWords.length <= 2)) return overview(0.7);
+    because('nothing', 0.5);
     return answer({ intent: 'fallback', gap: { kind: 'no-match' } });
   }
 
   function resolveFiltered(): Understanding {
+    because('filters');
     const candidates = kb.projects.length > 0 ? selectProjects(filters, kb) : [];
     const onlyOrganizations =
       filters.organizations.length > 0 && !filters.countries.length && !filters.regions.length && !filters.sectors.length && !filters.partners.length;
 
     if (onlyOrganizations) {
       if (filters.organizations.length >= 2 && (cues.has('overview') || cues.has('overviewWeak')) && !cues.has('list')) {
+        because('overview');
         return answer({ intent: 'overview', organizations: kb.organizations.map((o) => o.id) });
       }
       if (wantsVideo) {
@@ -293,6 +403,7 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
       if (top?.kind === 'project') return presentProjects([kb.project(top.id)!], { filters, usedContext });
       const asksForProjects = cues.has('list') && !cues.has('profile');
       if (asksForProjects && candidates.length > 0) return presentProjects(candidates, { filters, usedContext });
+      because('organization');
       return answer({ intent: 'organization', organizations: filters.organizations, filters, usedContext });
     }
 
@@ -302,6 +413,7 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
       const alternatives = places.length
         ? places.flatMap(([facet, id]) => kb.projectsBy(facet, id))
         : filters.organizations.flatMap((id) => kb.projectsBy('lead', id));
+      because('gap');
       if (alternatives.length === 0) return answer({ intent: 'fallback', organizations: filters.organizations, filters, gap, usedContext });
       return presentProjects(alternatives, { filters, gap, usedContext });
     }
@@ -324,6 +436,7 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
       return answer({ intent: 'clarify', projects: candidates.map((p) => p.id), organizations: leadsOf(candidates.map((p) => p.id)), filters, usedContext });
     }
     return presentProjects(candidates, { filters, usedContext });
+  }
   }
 }
 

@@ -34,6 +34,8 @@ export interface ScoredDocument {
 
 export class DocumentIndex {
   private readonly postings = new Map<string, Map<number, number>>();
+  /** Where each document ("project:prosol") sits in the list. */
+  private readonly positions = new Map<string, number>();
   private readonly idf = new Map<string, number>();
   /** Every folded word of every document, for telling known words from unknown ones. */
   readonly vocabulary = new Set<string>();
@@ -49,6 +51,7 @@ export class DocumentIndex {
     private readonly stopWords: ReadonlySet<string> = new Set(),
   ) {
     documents.forEach((document, index) => {
+      this.positions.set(`${document.kind}:${document.id}`, index);
       for (const field of document.fields) {
         const content: string[] = [];
         for (const token of normalize(field.text).tokens) {
@@ -71,6 +74,13 @@ export class DocumentIndex {
     let posting = this.postings.get(key);
     if (!posting) this.postings.set(key, (posting = new Map()));
     posting.set(document, Math.max(posting.get(document) ?? 0, weight));
+  }
+
+  /** True when the document ("project:prosol") has the word, by any of its stems in the three languages. */
+  contains(folded: string, documentKey: string): boolean {
+    const index = this.positions.get(documentKey);
+    if (index === undefined) return false;
+    return stemsOf(folded).some((stem) => this.postings.get(stem)?.has(index) ?? false);
   }
 
   /** The inverse document frequency of a word's best stem (0 for a word no document has). */

@@ -1,8 +1,9 @@
 /**
- * Keeps the stems of the knowledge base's words in a file between runs. Stemming every word of the
- * knowledge base is the largest part of building the indexes in a cold process; the stems never
- * change for a given stemmer, so a restart reads them instead. A missing, stale or unreadable
- * file only costs the time to stem again; the file is rewritten atomically.
+ * The stems of the knowledge base's words, computed at build time (src/build/precompute.ts) and
+ * read at start. Stemming every word of the knowledge base is the largest part of building the
+ * indexes in a cold process; the stems never change for a given stemmer. Only the knowledge base's
+ * own words are written: nothing a user typed ever reaches the disk. A missing, stale or
+ * unreadable file only costs the time to stem again.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,7 +13,7 @@ import { addStemMemoEntries, stemMemoEntries } from './stem';
 /** Bump when the stemming changes (another stemmer, another folding), so that old files are ignored. */
 const FORMAT = 'natural-porter-en-fr-es/folded/1';
 
-export const DEFAULT_STEM_CACHE = join(PROJECT_ROOT, 'dist', '.cache', 'stems.json');
+export const DEFAULT_STEM_CACHE = join(PROJECT_ROOT, 'dist', 'precomputed', 'stems.json');
 
 interface StemCacheFile {
   readonly format: string;
@@ -31,7 +32,7 @@ export function loadStemCache(file: string = DEFAULT_STEM_CACHE): number {
   }
 }
 
-/** Writes the stems known now (best effort: a read-only disk only loses the speed-up). */
+/** Writes the stems known now: the build calls it right after indexing the knowledge base, before any message. */
 export function saveStemCache(file: string = DEFAULT_STEM_CACHE): boolean {
   try {
     mkdirSync(dirname(file), { recursive: true });

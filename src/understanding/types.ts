@@ -2,11 +2,14 @@
  * The structured result of understanding one message, and the context of earlier turns that
  * follow-up questions need. Plain data: it is stored in conversation state and logged.
  */
+import type { ProjectQuery } from '../knowledge/query';
 import type { Language } from '../knowledge/schema';
 import type { Facet } from './lexicon';
+import type { MetaIntent } from './metaIntents';
 
 export type { Facet } from './lexicon';
 export type { Language } from '../knowledge/schema';
+export type { MetaIntent } from './metaIntents';
 
 export type Intent = 'project' | 'list' | 'organization' | 'overview' | 'greeting' | 'help' | 'clarify' | 'fallback';
 
@@ -26,10 +29,19 @@ export type Gap =
   | { readonly kind: 'empty' }
   | { readonly kind: 'out-of-scope' }
   | { readonly kind: 'unknown-organization'; readonly name: string }
-  | { readonly kind: 'country-without-projects'; readonly countries: readonly string[]; readonly organizations: readonly string[] }
+  | { readonly kind: 'country-without-projects'; readonly countries: readonly string[]; readonly regions?: readonly string[]; readonly organizations: readonly string[] }
   | { readonly kind: 'no-project-for-filters'; readonly filters: Filters }
   | { readonly kind: 'no-video'; readonly projects: readonly string[] }
-  | { readonly kind: 'no-match' };
+  | { readonly kind: 'no-match' }
+  /** An organization the guide does not cover ("Oxfam"), by the name a reply uses. */
+  | { readonly kind: 'outside-organization'; readonly names: readonly string[] }
+  /** A message that is not a question for the guide: about the bot, small talk, a service request... */
+  | { readonly kind: 'not-for-the-guide'; readonly reason: NotForTheGuide }
+  /** A question the understanding is not sure enough of to answer. */
+  | { readonly kind: 'unsure' };
+
+/** The kinds of message the bot answers kindly without an answer from the guide. */
+export type NotForTheGuide = Exclude<MetaIntent, 'domain' | 'greeting' | 'thanks' | 'farewell' | 'help'>;
 
 export type SmallTalk = 'hello' | 'thanks' | 'bye';
 
@@ -51,6 +63,18 @@ export interface Understanding {
   readonly smallTalk?: SmallTalk;
   /** True when earlier turns decided part of the answer (a follow-up). */
   readonly usedContext: boolean;
+  /** How sure the understanding is of this reading of the message, from 0 to 1. */
+  readonly confidence?: number;
+  /** What kind of message the classifier took it for. */
+  readonly meta?: MetaIntent;
+  /** Projects a reply may offer as suggestions (buttons) without presenting them. */
+  readonly suggestions?: readonly string[];
+  /**
+   * A question over the whole guide (a count, an exclusion, an order, who leads each, a figure):
+   * the answer is computed by running it (src/knowledge/query.ts); `projects` then holds what it
+   * presents.
+   */
+  readonly query?: ProjectQuery;
 }
 
 /** What the understanding remembers of the conversation between turns. */

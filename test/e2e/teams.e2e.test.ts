@@ -4,7 +4,6 @@
  * thumbs up on that answer is recorded and thanked, the search message extension inserts a
  * project's card, and in the group chat a message that mentions the bot gets an answer.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../src/bots/messagingExtension';
@@ -12,9 +11,12 @@ import { freePort } from '../support/azurite';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { startBot, type RunningBot } from '../support/botServer';
 import { startPlayground, type Playground } from '../support/playground';
+import { screenshotDir } from '../support/webChatPage';
 
-const SCREENSHOT = join(__dirname, '..', '..', 'docs', 'teams.png');
-const MESSAGE_EXTENSION_SCREENSHOT = join(__dirname, '..', '..', 'docs', 'teams-message-extension.png');
+// A temporary folder, or docs/ under `npm run screenshots`.
+const SCREENSHOTS = screenshotDir();
+const SCREENSHOT = join(SCREENSHOTS, 'teams.png');
+const MESSAGE_EXTENSION_SCREENSHOT = join(SCREENSHOTS, 'teams-message-extension.png');
 
 let bot: RunningBot;
 let playground: Playground;
@@ -66,7 +68,6 @@ describe('Teams (Agents Playground)', () => {
     const before = await cards().count();
     await cards().last().getByRole('button', { name: 'Who is SOCODEVI?' }).click();
     await waitForCard(before, /In Latin America since[\s\S]*1985/);
-    mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
     // Tall enough to show the question, the project's card and the follow-up's answer together.
     await page.setViewportSize({ width: 1100, height: 2050 });
     await page.waitForTimeout(300);

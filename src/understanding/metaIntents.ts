@@ -1,0 +1,232 @@
+/**
+ * What kind of message this is, learned from examples rather than listed: a question for the
+ * guide ("domain"), or one of the messages around it: a greeting, thanks, a goodbye, a request for
+ * help, a question about the bot itself, small talk, a complaint, asking for a person, a request
+ * for a service the bot does not give, a question outside the guide, or a self-introduction.
+ *
+ * A naive Bayes classifier from `natural`, trained on data/intents/<language>.yaml (written for
+ * this project in the three languages), over the message's normalised stems and word pairs. Names
+ * are replaced by their kind ("@country", "@organization"...), so that "how many people live in
+ * Haiti" and "what does DID do in Haiti" differ by what they ask, not by the name they share.
+ */
+import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier';
+import { stemsOf } from './stem';
+
+export const META_INTENTS = [
+  'domain',
+  'greeting',
+  'thanks',
+  'farewell',
+  'help',
+  'about-bot',
+  'smalltalk',
+  'complaint',
+  'human',
+  'service-request',
+  'out-of-scope',
+  'introduction',
+] as const;
+export type MetaIntent = (typeof META_INTENTS)[number];
+
+/**
+ * One word of a message as the classifier reads it: a (corrected, folded) word, a name's kind, or
+ * a tag saying what the word is to the bot (a cue of some kind, a word of the knowledge base's
+ * facts, an everyday word the bot has no use for, a word of no language).
+ */
+export type ClassifierWord = { readonly word: string; readonly unknown?: boolean } | { readonly name: string } | { readonly tag: string };
+
+/**
+ * The features of a message: the stems of its words in the three languages, its names' kinds, its
+ * tags, and pairs of neighbouring words or kinds. Tags carry what the bot knows of words the
+ * examples never used: "portrait" is a cue for a profile, "webinars" a word of a project's facts,
+ * "busy" an everyday word the guide has no use for (the idea of NLP.js's None feature).
+ */
+export function featuresOf(words: readonly ClassifierWord[]): string[] {
+  const features = new Set<string>();
+  const units: string[] = [];
+  const tagCounts = new Map<string, number>();
+  for (const item of words) {
+    if ('tag' in item) {
+      tagCounts.set(item.tag, (tagCounts.get(item.tag) ?? 0) + 1);
+      continue;
+    }
+    const unit = 'name' in item ? `@${item.name}` : item.word;
+    units.push(unit);
+    if ('name' in item) features.add(unit);
+    // A word of no language has no stem worth computing: it stands as it is.
+    else if (item.unknown) features.add(item.word);
+    else for (const stem of stemsOf(item.word)) features.add(stem);
+  }
+  for (const [tag, count] of tagCounts) {
+    features.add(`#${tag}`);
+    if (count >= 2) features.add(`#${tag}*2`);
+  }
+  for (let i = 1; i < units.length; i++) features.add(`${units[i - 1]}_${units[i]}`);
+  if (units.length <= 2) features.add(`@length${units.length}`);
+  return [...features];
+}
+
+export type MetaIntentScores = Readonly<Record<MetaIntent, number>>;
+
+/** A feature that is a word's stem (not a name's kind, a tag or a pair). */
+const isWordFeature = (feature: string) => !feature.startsWith('@') && !feature.startsWith('#') && !feature.includes('_');
+
+/** The features that say how many rare stems a message has. */
+function rareFeatures(count: number): string[] {
+  return count === 0 ? [] : count < 3 ? ['#rare'] : ['#rare', '#rare*3'];
+}
+
+export interface MetaClassifierOptions {
+  /** Additive smoothing of each feature's count (Lidstone); 1 is Laplace's. */
+  readonly additive: number;
+  /**
+   * Naive Bayes treats every feature as independent, so its probabilities are far too sure of
+   * themselves; dividing the log scores by this temperature spreads them (chosen on the examples,
+   * see `npm run eval -- --calibration`).
+   */
+  readonly temperature: number;
+}
+
+export const DEFAULT_META_CLASSIFIER_OPTIONS: MetaClassifierOptions = Object.freeze({ additive: 0.1, temperature: 3 });
+
+/**
+ * What natural's Bayes classifier learned, as the bot keeps it: the features in the order natural
+ * numbered them, and for each class its example count and, per feature number, natural's smoothed
+ * count of the class's examples that have the feature. (natural's own save format also keeps
+ * every training document, five times the size.)
+ */
+export interface BayesCounts {
+  readonly features: readonly string[];
+  readonly classFeatures: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly classTotals: Readonly<Record<string, number>>;
+  readonly totalExamples: number;
+  readonly smoothing: number;
+}
+
+/** The trained model as the build saves it, with a fingerprint of what it was trained on. */
+export interface SavedMetaClassifier {
+  readonly fingerprint: string;
+  readonly counts: BayesCounts;
+}
+
+/** The parts of natural's trained classifier that hold what it learned. */
+interface NaturalBayesInternals {
+  readonly features: Record<string, number>;
+  readonly classifier: Omit<BayesCounts, 'features'>;
+}
+
+/** One class's scoring terms, computed once from the counts. */
+interface ClassTable {
+  readonly counts: Readonly<Record<string, number>>;
+  readonly logPrior: number;
+  /** The class's feature occurrences plus the smoothing of every feature. */
+  readonly denominator: number;
+}
+
+export class MetaIntentClassifier {
+  private readonly featureIndex: ReadonlyMap<string, number>;
+  private readonly tables: ReadonlyMap<string, ClassTable>;
+
+  private constructor(
+    private readonly counts: BayesCounts,
+    readonly fingerprint: string,
+    private readonly options: MetaClassifierOptions,
+  ) {
+    // A message's features are looked up by natural's numbers, so that scoring touches only the
+    // features the message has.
+    this.featureIndex = new Map(counts.features.map((feature, index) => [feature, index]));
+    const examples = counts.totalExamples - 1;
+    this.tables = new Map(
+      Object.entries(counts.classFeatures).map(([label, table]) => {
+        let occurrences = 0;
+        for (const value of Object.values(table)) occurrences += value - counts.smoothing;
+        const classExamples = (counts.classTotals[label] ?? 1) - 1;
+        return [label, { counts: table, logPrior: Math.log(Math.max(classExamples, 1) / Math.max(examples, 1)), denominator: occurrences + options.additive * counts.features.length }];
+      }),
+    );
+  }
+
+  /** Trains natural's classifier on labelled examples, each given as its features. */
+  static train(examples: ReadonlyArray<{ readonly features: readonly string[]; readonly label: MetaIntent }>, fingerprint: string, options = DEFAULT_META_CLASSIFIER_OPTIONS): MetaIntentClassifier {
+    // Words met in one example only stand, in training, for the words a message brings that no
+    // example had: "#rare" learns which kinds of message bring such words (small talk and
+    // questions outside the guide do; help requests do not).
+    const seen = new Map<string, number>();
+    for (const example of examples) for (const feature of example.features) if (isWordFeature(feature)) seen.set(feature, (seen.get(feature) ?? 0) + 1);
+    const classifier = new BayesClassifier();
+    for (const example of examples) {
+      if (example.features.length === 0) continue;
+      const rare = example.features.filter((feature) => isWordFeature(feature) && (seen.get(feature) ?? 0) <= 1).length;
+      classifier.addDocument([...example.features, ...rareFeatures(rare)], example.label);
+    }
+    classifier.train();
+    const learned = classifier as unknown as NaturalBayesInternals;
+    // natural numbers features in the order its feature table lists them (Object.keys order).
+    const counts: BayesCounts = { ...learned.classifier, features: Object.keys(learned.features) };
+    return new MetaIntentClassifier(
+      {
+        features: counts.features,
+        classFeatures: counts.classFeatures,
+        classTotals: counts.classTotals,
+        totalExamples: counts.totalExamples,
+        smoothing: counts.smoothing,
+      },
+      fingerprint,
+      options,
+    );
+  }
+
+  /** A classifier saved by `save`. */
+  static restore(saved: SavedMetaClassifier, options = DEFAULT_META_CLASSIFIER_OPTIONS): MetaIntentClassifier {
+    return new MetaIntentClassifier(saved.counts, saved.fingerprint, options);
+  }
+
+  save(): SavedMetaClassifier {
+    return { fingerprint: this.fingerprint, counts: this.counts };
+  }
+
+  /** How many distinct features the examples had. */
+  get featureCount(): number {
+    return this.featureIndex.size;
+  }
+
+  /** True when the examples had this feature. */
+  knowsFeature(feature: string): boolean {
+    return this.featureIndex.has(feature);
+  }
+
+  /** In how many examples the feature occurred (0 for one no example had). */
+  private occurrences(feature: string): number {
+    const index = this.featureIndex.get(feature);
+    if (index === undefined) return 0;
+    let total = 0;
+    for (const table of this.tables.values()) {
+      const count = table.counts[index];
+      if (count !== undefined) total += count - this.counts.smoothing;
+    }
+    return total;
+  }
+
+  /**
+   * The probability of each class for a message's features, by the multinomial form of naive Bayes
+   * over natural's counts (binary features, additive smoothing over the whole feature set):
+   * natural's own scoring charges a feature the class has never seen by the class's size, which
+   * sends every unusual word to the smallest class. Logarithms keep long messages from
+   * underflowing; the temperature then spreads the probabilities.
+   */
+  classify(features: readonly string[]): MetaIntentScores {
+    const rare = features.filter((feature) => isWordFeature(feature) && this.occurrences(feature) <= 1).length;
+    const indexes = [...features, ...rareFeatures(rare)].map((feature) => this.featureIndex.get(feature)).filter((index) => index !== undefined);
+    const logScores = META_INTENTS.map((label) => {
+      const table = this.tables.get(label);
+      if (!table) return -Infinity;
+      let score = table.logPrior;
+      for (const index of indexes) score += Math.log(((table.counts[index] ?? this.counts.smoothing) - this.counts.smoothing + this.options.additive) / table.denominator);
+      return score / this.options.temperature;
+    });
+    const top = Math.max(...logScores);
+    const weights = logScores.map((score) => Math.exp(score - top));
+    const sum = weights.reduce((a, b) => a + b, 0);
+    return Object.fromEntries(META_INTENTS.map((label, i) => [label, weights[i]! / sum])) as Record<MetaIntent, number>;
+  }
+}
