@@ -7,12 +7,41 @@ import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'bo
 import type { Answering } from '../src/answering';
 import { answerActivity } from '../src/bots/replies';
 import type { BotStateAccessors, ConversationData, UserProfile } from '../src/bots/state';
-import { contextAfter, EMPTY_CONTEXT, NO_FILTERS, type Understanding } from '../src/understanding/types';
+import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
+import { contextAfter, EMPTY_CONTEXT, NO_FILTERS, type ConversationContext, type Understanding } from '../src/understanding/types';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type ClarifyResult } from './clarifyDialog';
 import { decide, DEFAULT_DECISION_THRESHOLDS, type DecisionThresholds } from './decision';
 import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from './dialogLibrary';
 
 export const MAIN_DIALOG = 'mainDialog';
+
+/** Most ids a clicked card may name (a card shows a handful). */
+const MAX_SUBJECT_IDS = 20;
+
+/**
+ * A click on a card's button is about that card, however old, wherever it came from (an earlier
+ * answer, a card inserted from the compose box): the button's data names the card's projects and
+ * organizations, which become the focus of the question it asks. Only ids the knowledge base
+ * knows are kept; a typed message keeps the conversation's focus.
+ */
+export function focusOfClick(value: unknown, context: ConversationContext, kb: KnowledgeBase): ConversationContext {
+  if (!value || typeof value !== 'object') return context;
+  const subject = (value as { subject?: unknown }).subject;
+  if (!subject || typeof subject !== 'object') return context;
+  const ids = (list: unknown, known: (id: string) => boolean) =>
+    Array.isArray(list) && list.length <= MAX_SUBJECT_IDS ? list.filter((id): id is string => typeof id === 'string' && known(id)) : [];
+  const projects = ids((subject as { projects?: unknown }).projects, (id) => kb.project(id) !== undefined);
+  const organizations = ids((subject as { organizations?: unknown }).organizations, (id) => kb.organization(id) !== undefined);
+  if (!projects.length && !organizations.length) return context;
+  return {
+    ...(context.language ? { language: context.language } : {}),
+    intent: projects.length === 1 ? 'project' : projects.length > 1 ? 'list' : 'organization',
+    projects,
+    organizations,
+    filters: NO_FILTERS,
+    ...(projects.length > 1 ? { list: projects } : {}),
+  };
+}
 const WATERFALL = 'mainWaterfall';
 
 /** What a turn that begins the dialog has already understood. */
@@ -99,7 +128,8 @@ export class MainDialog extends ComponentDialog {
     const data = await this.accessors.conversationData.get(context, {});
     const profile = await this.accessors.userProfile.get(context, {});
     const locale = context.activity.locale ?? profile.language;
-    const recognition = this.answering().understander.recognize(text, data.context ?? EMPTY_CONTEXT, locale);
+    const focus = focusOfClick(context.activity.value, data.context ?? EMPTY_CONTEXT, this.answering().kb);
+    const recognition = this.answering().understander.recognize(text, focus, locale);
     return decide(recognition, this.thresholds);
   }
 

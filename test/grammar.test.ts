@@ -105,6 +105,7 @@ function grid(language: Language): Understanding[] {
     u('fallback'),
     u('help'),
     u('help', { gap: { kind: 'empty' } }),
+    u('help', { gap: { kind: 'reset' } }),
     u('clarify', { projects: projectIds.slice(0, 3) }),
     // Kind replies, unsure replies and organizations outside the guide, with each project suggested, alone and in threes.
     ...NOT_FOR_THE_GUIDE.map((reason) => u('fallback', { gap: { kind: 'not-for-the-guide', reason } })),

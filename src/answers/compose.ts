@@ -3,7 +3,7 @@
  * at most one Adaptive Card, and the record of what the reply presents. The text answers (a lead-in
  * when the card is the answer, the fact asked for when it is one fact) and never repeats the card.
  */
-import { ask, card, type AdaptiveCard } from '../cards/adaptiveCard';
+import { ask, card, MAX_CARD_ACTIONS, type AdaptiveCard } from '../cards/adaptiveCard';
 import { withFeedback } from '../cards/feedbackBlock';
 import { helpCard } from '../cards/helpCard';
 import { compactOrganizationCard, organizationCard } from '../cards/organizationCard';
@@ -111,6 +111,14 @@ function fallbackAnswer(w: Wording, u: Understanding): Answer {
   return plain(w, 'fallback', text, { card: buttons.length ? card(help.body, buttons) : help, organizations: u.organizations });
 }
 
+/** An answer's card offers to start a new topic, in its "..." menu: the bot then forgets the focus. */
+function withNewTopic(answerCard: AdaptiveCard, w: Wording): AdaptiveCard {
+  const actions = answerCard.actions ?? [];
+  if (actions.length >= MAX_CARD_ACTIONS) return answerCard;
+  const newTopic = { ...ask(w.t('suggestion.newTopic'), w.t('suggestion.newTopic')), mode: 'secondary' as const };
+  return { ...answerCard, actions: [...actions, newTopic] };
+}
+
 /** Answers that present facts from the knowledge base, which the user can rate. */
 const RATED_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['project', 'list', 'organization', 'overview']);
 
@@ -134,8 +142,9 @@ export class AnswerComposer {
     const composed = this.answerFor(w, u);
     const answer: Answer = { ...composed, record: { ...composed.record, ...(u.confidence !== undefined ? { confidence: u.confidence } : {}), ...(u.meta ? { meta: u.meta } : {}) } };
     if (!answer.card) return answer;
-    const stamped = withSubject(answer.card, { projects: answer.record.projects, organizations: answer.record.organizations });
-    return { ...answer, card: RATED_INTENTS.has(answer.record.intent) ? withFeedback(stamped, answer.record, w.t) : stamped };
+    const rated = RATED_INTENTS.has(answer.record.intent);
+    const stamped = withSubject(rated ? withNewTopic(answer.card, w) : answer.card, { projects: answer.record.projects, organizations: answer.record.organizations });
+    return { ...answer, card: rated ? withFeedback(stamped, answer.record, w.t) : stamped };
   }
 
   private answerFor(w: Wording, u: Understanding): Answer {
@@ -153,7 +162,7 @@ export class AnswerComposer {
       case 'greeting':
         return plain(w, 'greeting', w.t(`greeting.${u.smallTalk ?? 'hello'}`));
       case 'help':
-        return helpAnswer(w, u.gap?.kind === 'empty' ? w.t('fallback.empty') : undefined);
+        return helpAnswer(w, u.gap?.kind === 'empty' ? w.t('fallback.empty') : u.gap?.kind === 'reset' ? w.t('help.startOver') : undefined);
       case 'fallback':
         return fallbackAnswer(w, u);
     }

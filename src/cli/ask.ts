@@ -12,10 +12,12 @@ import { flattenCard } from '../cards/flatten';
 import { answerRecordOf } from '../bots/replies';
 import { createLogger } from '../logger';
 
-interface Question {
+export interface Question {
   readonly text: string;
   readonly conversation?: string;
   readonly locale?: string;
+  /** A card button's data, when the question is a click rather than typed text. */
+  readonly value?: Record<string, unknown>;
 }
 
 /** A line is a question as plain text, or a JSON object with text, conversation and locale. */
@@ -61,6 +63,7 @@ export async function askBot(app: BotApp, question: Question, conversationId: st
     textFormat: 'plain',
     deliveryMode: 'expectReplies',
     ...(question.locale ? { locale: question.locale } : {}),
+    ...(question.value ? { value: question.value } : {}),
   };
   const response = await app.adapter.processInProcess(activity, app.logic);
   const body = response?.body as { activities?: Partial<Activity>[] } | undefined;

@@ -48,6 +48,8 @@ export interface ProjectQuery {
   readonly exclude: QueryFilters;
   /** Projects left out by id ("apart from PROSOL"). */
   readonly excludeProjects: readonly string[];
+  /** Only these projects, by id, when the question names them ("which started first, PASAC or PROSOL?"). */
+  readonly projects?: readonly string[];
   /** For `count`: count the countries of the projects that fit, not the projects. */
   readonly countCountries?: boolean;
   /** For `figure`: which figure, of which organizations (all three when empty). */

@@ -10,7 +10,7 @@ import type { EntityKind, EntityRef, Gazetteer } from './gazetteer';
 import { nameWords } from './gazetteer';
 import type { LanguageDetector, LanguageGuess } from './language';
 import type { CueKind } from './lexicon';
-import { featuresOf, type ClassifierWord, type MetaIntentClassifier, type MetaIntentScores } from './metaIntents';
+import { featuresOf, META_INTENTS, type ClassifierWord, type MetaIntent, type MetaIntentClassifier, type MetaIntentScores } from './metaIntents';
 import { normalize, type Token } from './normalize';
 import type { PhraseIndex } from './phraseIndex';
 import type { SpelledWord, Speller } from './speller';
@@ -74,6 +74,13 @@ export interface Analysis {
   readonly unknownNames: readonly string[];
   /** What kind of message this is, with a probability for each kind. */
   readonly meta: MetaIntentScores;
+  /**
+   * The tokens of the question, when the message says more than its question (a greeting, who
+   * the writer is): the entities, cues and words above are those of the question alone, and
+   * `context` names what the rest of the message mentions.
+   */
+  readonly subject?: ReadonlySet<number>;
+  readonly context?: FoundEntities;
 }
 
 /** The indexes an analysis reads; all are built once from the knowledge base and data/. */
@@ -112,7 +119,7 @@ const DID_AS_NAME_AFTER = new Set([
 
 function didIsOrganization(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
-  if (token.original === 'DID') return true;
+  if (token.original === 'DID' || token.possessive) return true;
   if (index === tokens.length - 1) return true;
   const previous = tokens[index - 1];
   return index === 0 ? tokens.length <= 3 : DID_AS_NAME_AFTER.has(previous!.folded);
@@ -141,6 +148,16 @@ const EMPTY_ENTITIES = (): FoundEntities => ({
 
 function pushUnique(list: string[], value: string): void {
   if (!list.includes(value)) list.push(value);
+}
+
+/** The things the mentions name, by kind, each once, in the order first named. */
+function entitiesOf(mentions: readonly Mention[]): FoundEntities {
+  const entities = EMPTY_ENTITIES();
+  for (const mention of mentions) {
+    if (mention.kind === 'sector') pushUnique(mention.strength === 'strong' ? entities.strongSectors : entities.weakSectors, mention.id);
+    else pushUnique(entities[ENTITY_LIST[mention.kind]], mention.id);
+  }
+  return entities;
 }
 
 const ENTITY_LIST: Record<Exclude<EntityKind, 'sector'>, keyof FoundEntities> = {
@@ -194,7 +211,6 @@ export function read(raw: string, indexes: AnalysisIndexes): Reading {
       words.push(key);
     }
   });
-  const entities = EMPTY_ENTITIES();
   const mentions: Mention[] = [];
   const entityCovered = new Set<number>();
   // The languages whose name was typed, per span: "Pérou" is French, "Perú" Spanish, "Peru" either.
@@ -225,9 +241,8 @@ export function read(raw: string, indexes: AnalysisIndexes): Reading {
       typed: tokens.slice(first, last + 1).map((token) => token.original).join(' '),
       distance,
     });
-    if (entity.kind === 'sector') pushUnique(entity.strength === 'strong' ? entities.strongSectors : entities.weakSectors, entity.id);
-    else pushUnique(entities[ENTITY_LIST[entity.kind]], entity.id);
   }
+  const entities = entitiesOf(mentions);
 
   const residual: string[] = [];
   const unknownWords: string[] = [];
@@ -248,21 +263,22 @@ export function read(raw: string, indexes: AnalysisIndexes): Reading {
     return indexes.functionWords.has(word) ? 'function' : 'content';
   });
 
-  // A name written as a language writes it ("Pérou", "Centro Financiero para Empresas") tells
-  // that language; a name the three languages write alike ("Honduras") tells none, whatever its
-  // words; the everyday words of other names ("cadena de valor de especias") count for a little;
-  // acronyms and proper names for nothing.
-  const sharedNames = new Set<number>();
+  // A name written as one or two languages write it ("Pérou", "Centro Financiero para Empresas")
+  // tells those languages, the more so the longer it is, and its words say no more; a name the
+  // three languages write alike ("Honduras") tells none; the everyday words of other names
+  // ("cadena de valor de especias") count for a little; acronyms and proper names for nothing.
+  const localizedNames = new Set<number>();
   const names = new Set<number>();
+  const nameEvidence: Array<{ readonly languages: ReadonlySet<Language>; readonly words: number }> = [];
   for (const mention of mentions) {
-    const shared = nameLanguages.get(`${mention.start}:${mention.end - 1}`)?.size === 3;
-    for (let i = mention.start; i < mention.end; i++) (shared ? sharedNames : names).add(i);
+    const languages = nameLanguages.get(`${mention.start}:${mention.end - 1}`);
+    for (let i = mention.start; i < mention.end; i++) (languages ? localizedNames : names).add(i);
+    if (languages && languages.size < 3) nameEvidence.push({ languages, words: mention.end - mention.start });
   }
-  const nameEvidence: Array<ReadonlySet<Language>> = [...nameLanguages.values()].filter((languages) => languages.size < 3);
   // A cue phrase of several words ("site web", "en général") tells its language better than its words.
   const phraseLanguages: Language[] = cueMatches.filter((match) => match.end - match.start >= 2).map((match) => match.language);
   const language = indexes.detector.detect(tokens.map((token, index) => ({ ...token, folded: matchable[index]! })), text, {
-    skip: sharedNames,
+    skip: localizedNames,
     names,
     nameLanguages: nameEvidence,
     phraseLanguages,
@@ -316,25 +332,76 @@ function clauses(reading: Reading): Array<readonly [number, number]> {
   return starts.map((start, i) => [start, starts[i + 1] ?? reading.tokens.length] as const);
 }
 
+type Classifier = AnalysisIndexes & { readonly classifier: MetaIntentClassifier };
+
+const classifyRange = (reading: Reading, indexes: Classifier, from: number, to: number) =>
+  indexes.classifier.classify(featuresOf(classifierWords(reading, indexes, from, to)));
+
+/** The reading narrowed to some tokens: what they mention, cue and leave for retrieval. */
+export function restrict(reading: Reading, keep: ReadonlySet<number>): Reading {
+  const mentions = reading.mentions.filter((mention) => keep.has(mention.start));
+  const cueMatches = reading.cueMatches.filter((match) => keep.has(match.start));
+  const first = Math.min(...keep);
+  const residual: string[] = [];
+  const unknownWords: string[] = [];
+  reading.tokens.forEach((_, index) => {
+    const role = reading.roles[index];
+    if (!keep.has(index) || role === 'name' || role === 'cue') return;
+    const spelled = reading.spelled[index]!;
+    residual.push(spelled.word);
+    if (spelled.unknown) unknownWords.push(spelled.word);
+  });
+  const keptNames = new Set(reading.tokens.flatMap((token, index) => (keep.has(index) ? [token.original] : [])));
+  return {
+    ...reading,
+    mentions,
+    cueMatches,
+    cues: new Set(cueMatches.map((match) => match.kind)),
+    leadingCues: new Set(cueMatches.filter((match) => match.start === first).map((match) => match.kind)),
+    entities: entitiesOf(mentions),
+    residual,
+    unknownWords,
+    unknownNames: reading.unknownNames.filter((name) => keptNames.has(name)),
+  };
+}
+
 /**
- * What kind of message this is. People open with a greeting or say who they are before they ask
- * ("Hi! I work at a credit union in Lévis. What does DID do in Haiti?"): when one of several
- * sentences or clauses is more clearly a question for the guide than the whole, the message is
- * one to that degree, whatever the rest.
+ * What kind of message this is, and which of its sentences is the question. People open with a
+ * greeting or say who they are before they ask ("Hi! I work at a credit union in Lévis. What does
+ * DID do in Haiti?"): the sentences or clauses that read as questions for the guide are the
+ * question, the others its context (a place in a self-introduction is not what is asked about);
+ * the message is a question for the guide as surely as its clearest such sentence.
  */
-function classify(reading: Reading, indexes: AnalysisIndexes & { readonly classifier: MetaIntentClassifier }): MetaIntentScores {
-  const whole = indexes.classifier.classify(featuresOf(classifierWords(reading, indexes)));
+function classify(reading: Reading, indexes: Classifier): Analysis {
+  const whole = classifyRange(reading, indexes, 0, reading.tokens.length);
   const parts = clauses(reading);
-  if (parts.length < 2) return whole;
-  const domain = Math.max(whole.domain, ...parts.map(([from, to]) => indexes.classifier.classify(featuresOf(classifierWords(reading, indexes, from, to))).domain));
-  if (domain <= whole.domain) return whole;
-  const rest = 1 - whole.domain;
-  const scale = rest > 0 ? (1 - domain) / rest : 0;
-  return Object.fromEntries(Object.entries(whole).map(([label, p]) => [label, label === 'domain' ? domain : p * scale])) as unknown as MetaIntentScores;
+  if (parts.length < 2) return { ...reading, meta: whole };
+  const scored = parts.map(([from, to]) => ({ from, to, meta: classifyRange(reading, indexes, from, to) }));
+  const domain = Math.max(whole.domain, ...scored.map((part) => part.meta.domain));
+  let meta = whole;
+  if (domain > whole.domain) {
+    const rest = 1 - whole.domain;
+    const scale = rest > 0 ? (1 - domain) / rest : 0;
+    meta = Object.fromEntries(META_INTENTS.map((label) => [label, label === 'domain' ? domain : whole[label] * scale])) as Record<MetaIntent, number>;
+  }
+  // The question: the sentences that end with a question mark, else the clauses that read as
+  // questions for the guide.
+  const asked = scored.filter((part) => reading.tokens[part.from]!.inQuestion);
+  const questions = asked.length > 0 ? asked : scored.filter((part) => META_INTENTS.every((label) => part.meta.domain >= part.meta[label]));
+  if (questions.length === 0 || questions.length === scored.length) return { ...reading, meta };
+  const subject = new Set<number>();
+  for (const { from, to } of questions) for (let i = from; i < to; i++) subject.add(i);
+  const question = restrict(reading, subject);
+  // A question that names nothing of the guide, or points back ("what is the CCA doing there?",
+  // "¿qué hacen en mi país?"), takes its subject from the rest of the message.
+  const namesSomething = question.mentions.some((mention) => mention.strength === 'strong' && mention.kind !== 'outside-organization');
+  if (!namesSomething || question.cues.has('pointer')) return { ...reading, meta };
+  const others = new Set<number>();
+  for (let i = 0; i < reading.tokens.length; i++) if (!subject.has(i)) others.add(i);
+  return { ...question, meta, subject, context: restrict(reading, others).entities };
 }
 
 /** Reads a message and classifies it. */
-export function analyze(raw: string, indexes: AnalysisIndexes & { readonly classifier: MetaIntentClassifier }): Analysis {
-  const reading = read(raw, indexes);
-  return { ...reading, meta: classify(reading, indexes) };
+export function analyze(raw: string, indexes: Classifier): Analysis {
+  return classify(read(raw, indexes), indexes);
 }

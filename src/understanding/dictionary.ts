@@ -14,9 +14,14 @@ import { BloomFilter } from './bloomFilter';
 export const PRECOMPUTED_DIR = join(PROJECT_ROOT, 'dist', 'precomputed');
 
 export const dictionaryFile = (language: Language, dir: string = PRECOMPUTED_DIR) => join(dir, `words-${language}.bloom`);
+export const frequentWordsFile = (dir: string = PRECOMPUTED_DIR) => join(dir, 'frequent-words.bloom');
 
 export class Dictionaries {
-  constructor(private readonly filters: Readonly<Record<Language, BloomFilter>>) {}
+  constructor(
+    private readonly filters: Readonly<Record<Language, BloomFilter>>,
+    /** The three languages' most frequent words, names among them. */
+    private readonly frequent?: BloomFilter,
+  ) {}
 
   /** Reads the three word filters; a missing file means the build did not run. */
   static load(dir: string = PRECOMPUTED_DIR): Dictionaries {
@@ -28,12 +33,23 @@ export class Dictionaries {
         throw new Error(`the ${language} dictionary (${file}) cannot be read: ${(error as Error).message}. Run "npm run build".`);
       }
     };
-    return new Dictionaries({ en: read('en'), fr: read('fr'), es: read('es') });
+    let frequent: BloomFilter | undefined;
+    try {
+      frequent = BloomFilter.fromBuffer(readFileSync(frequentWordsFile(dir)));
+    } catch (error) {
+      throw new Error(`the frequent words (${frequentWordsFile(dir)}) cannot be read: ${(error as Error).message}. Run "npm run build".`);
+    }
+    return new Dictionaries({ en: read('en'), fr: read('fr'), es: read('es') }, frequent);
   }
 
-  /** True when the folded word is a word form of any of the three languages. */
+  /** True when the folded word is an everyday word (a dictionary form) of any of the three languages. */
   isWord(folded: string): boolean {
     return LANGUAGES.some((language) => this.filters[language].has(folded));
+  }
+
+  /** True when the folded word is a dictionary word or one of the languages' most frequent words (names included). */
+  isWordOrFrequent(folded: string): boolean {
+    return this.isWord(folded) || (this.frequent?.has(folded) ?? false);
   }
 
   /** The languages whose dictionary has this folded word. */

@@ -97,7 +97,7 @@ const logit = (p: number) => {
 /** What speaks for reading the message as a question for the guide. */
 export function domainEvidence(analysis: Analysis, reading: DomainReading, documents: DocumentIndex): DomainEvidence {
   const unexplained = unexplainedWords(analysis, reading, documents);
-  const contentCount = analysis.roles.filter((role) => role === 'content' || role === 'number').length;
+  const contentCount = analysis.roles.filter((role, index) => (role === 'content' || role === 'number') && (!analysis.subject || analysis.subject.has(index))).length;
   const guideName = analysis.mentions.some((mention) => mention.kind !== 'outside-organization') ? 1 : 0;
   return {
     classifierLogit: logit(analysis.meta.domain),
@@ -133,6 +133,7 @@ export function unexplainedWords(analysis: Analysis, reading: DomainReading, doc
   const unexplained: string[] = [];
   analysis.roles.forEach((role, index) => {
     if (role !== 'content' && role !== 'number') return;
+    if (analysis.subject && !analysis.subject.has(index)) return;
     if (explainedByCue.has(index) || weakNames.has(index)) return;
     const word = analysis.spelled[index]!.word;
     if (reading.basis.documents.some((key) => documents.contains(word, key))) return;
@@ -167,7 +168,7 @@ export function interpret(analysis: Analysis, reading: DomainReading, deps: Inte
   const shared = evidenceOf(analysis);
   const candidates: Interpretation[] = [];
 
-  if (reading.basis.path === 'empty') {
+  if (reading.basis.path === 'empty' || understanding.gap?.kind === 'reset') {
     candidates.push({ understanding, confidence: 1, evidence: [{ kind: 'basis', ...reading.basis }] });
     return { ...language, interpretations: candidates, meta: analysis.meta };
   }

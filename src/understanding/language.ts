@@ -22,12 +22,12 @@ export interface LanguageGuess {
 
 /** What the rest of the analysis knows that tells a language, besides the words themselves. */
 export interface LanguageClues {
-  /** Tokens not to read as words (names written alike in the three languages). */
+  /** Tokens not to read as words (names whose languages `nameLanguages` gives). */
   readonly skip?: ReadonlySet<number>;
   /** Tokens inside other names: only their everyday words count, at a lower weight. */
   readonly names?: ReadonlySet<number>;
-  /** For each name typed as some languages write it (and not all three), those languages. */
-  readonly nameLanguages?: ReadonlyArray<ReadonlySet<Language>>;
+  /** For each name typed as some languages write it (and not all three), those languages and the name's length in words. */
+  readonly nameLanguages?: ReadonlyArray<{ readonly languages: ReadonlySet<Language>; readonly words: number }>;
   /** The language of each cue phrase of several words found in the message. */
   readonly phraseLanguages?: readonly Language[];
 }
@@ -43,6 +43,9 @@ export interface LanguageDetectionOptions {
 }
 
 export const DEFAULT_LANGUAGE_DETECTION: LanguageDetectionOptions = Object.freeze({ minProbability: 0.8, maxWordLogRatio: 3 });
+
+/** A localized name tells its language by each of its words, up to this many. */
+const MAX_NAME_WORDS = 3;
 
 /** How many words of no language a message's spelling is read for. */
 const MAX_SPELLINGS_READ = 12;
@@ -68,8 +71,8 @@ export class LanguageDetector {
     const logScores: LanguageScores = { en: 0, fr: 0, es: 0 };
     let evidenceWords = 0;
     if (/[¿¡]/.test(text)) logScores.es += MARK_EVIDENCE.invertedMark;
-    for (const languages of clues.nameLanguages ?? []) {
-      for (const language of languages) logScores[language] += MARK_EVIDENCE.name;
+    for (const { languages, words: length } of clues.nameLanguages ?? []) {
+      for (const language of languages) logScores[language] += MARK_EVIDENCE.name * Math.min(length, MAX_NAME_WORDS);
       evidenceWords += 1;
     }
     for (const language of clues.phraseLanguages ?? []) logScores[language] += MARK_EVIDENCE.phrase;

@@ -17,7 +17,36 @@ import { PROJECT_ROOT } from '../util/projectRoot';
 export const FACETS = ['video', 'lead', 'partners', 'period', 'location', 'results', 'website', 'funders', 'budget', 'more'] as const;
 export type Facet = (typeof FACETS)[number];
 
-const PLAIN_CUES = ['overview', 'overviewWeak', 'list', 'singular', 'profile', 'continuation', 'anaphora', 'domain', 'other'] as const;
+const PLAIN_CUES = [
+  'overview',
+  'overviewWeak',
+  'list',
+  'singular',
+  'profile',
+  'continuation',
+  'anaphora',
+  'domain',
+  'other',
+  // Questions over the whole guide: how many, apart from, not, which first / last, who leads each.
+  'count',
+  'exclude',
+  'negation',
+  'earliest',
+  'latest',
+  'leads',
+  // An organization's figures, as people ask for them.
+  'figure:organizations',
+  'figure:people',
+  'figure:countries',
+  'figure:years',
+  'figure:founded',
+  // Starting the conversation over: the bot forgets what it was talking about.
+  'reset',
+  // Words pointing at something named elsewhere in the message or before ("there", "mi país").
+  'pointer',
+  // "In the same country": the place of the project in focus.
+  'samePlace',
+] as const;
 const ORDINALS = ['1', '2', '3', 'last'] as const;
 
 export const CUE_KINDS = [
@@ -51,6 +80,18 @@ export const lexiconFileSchema = z.strictObject({
 
 export const DEFAULT_LEXICON_DIR = join(PROJECT_ROOT, 'data', 'lexicon');
 
+/** French elided words as a phrase may write them apart ("l argent", "combien d entreprises"). */
+const ELIDED_WORD = /(^|\s)(l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu)\s+(?=\S)/g;
+
+/**
+ * A phrase as messages write it: with "l'"/"d'" the tokenizer drops the elided word, so "combien
+ * d'entreprises" reads as "combien entreprises"; a phrase written "combien d entreprises" is
+ * matched both ways.
+ */
+function withElisionVariants(phrases: readonly string[]): string[] {
+  return [...new Set(phrases.flatMap((phrase) => [phrase, phrase.replace(ELIDED_WORD, '$1').trim()]))];
+}
+
 /** Reads and checks one language's lexicon file. */
 export function readLexicon(language: Language, dir: string = DEFAULT_LEXICON_DIR): LanguageLexicon {
   const file = join(dir, `${language}.yaml`);
@@ -59,7 +100,8 @@ export function readLexicon(language: Language, dir: string = DEFAULT_LEXICON_DI
     const problems = result.error.issues.map((issue) => `field "${issue.path.join('.')}": ${issue.message}`);
     throw new Error(`data/lexicon/${language}.yaml: ${problems.join('; ')}`);
   }
-  return result.data;
+  const cues = Object.fromEntries(Object.entries(result.data.cues).map(([kind, phrases]) => [kind, language === 'fr' ? withElisionVariants(phrases) : phrases]));
+  return { ...result.data, cues };
 }
 
 /** The three lexicons, read once. */

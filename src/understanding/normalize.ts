@@ -20,6 +20,10 @@ export interface Token {
   readonly elided: boolean;
   /** True inside quotation marks: a phrase the message talks about ("translate 'buenos días'"), not one it says. */
   readonly quoted: boolean;
+  /** True when the token's sentence ends with a question mark. */
+  readonly inQuestion: boolean;
+  /** True when an English possessive followed the word ("DID's"): the word is a name. */
+  readonly possessive: boolean;
 }
 
 export interface NormalizedText {
@@ -66,7 +70,8 @@ const QUOTE_MARKS = /["«»“”„]/g;
 /** Splits a cleaned message into tokens; "co-op" becomes one token, other hyphens split words. */
 export function tokenize(cleaned: string): Token[] {
   const tokens: Token[] = [];
-  const joined = cleaned.replace(/\b(co)-(op|ops|operative|operatives|operation|opération|operación)\b/gi, '$1$2');
+  // "co-op", "co-operative" (and "co-opeative", typed in a hurry) are one word.
+  const joined = cleaned.replace(/\b(co)-(op\p{L}*)/giu, '$1$2');
   // Words between quotation marks are marked: "la frase «buenos días»" talks about a greeting.
   const marks = [...joined.matchAll(QUOTE_MARKS)].map((match) => match.index);
   const quotedSpans: Array<readonly [number, number]> = [];
@@ -77,6 +82,7 @@ export function tokenize(cleaned: string): Token[] {
   for (const sentence of sentences) {
     const sentenceOffset = joined.indexOf(sentence, searchFrom);
     searchFrom = sentenceOffset + sentence.length;
+    const inQuestion = /\?[\s"'»”)]*$/.test(sentence);
     let first = true;
     for (const match of sentence.replace(/-/g, ' ').matchAll(WORD)) {
       // A comma between this word and the previous one starts a clause.
@@ -89,11 +95,12 @@ export function tokenize(cleaned: string): Token[] {
         elided = true;
       }
       // English possessive: "DID's" -> "DID"; other inner apostrophes are dropped.
+      const possessive = /'s$/i.test(word);
       word = word.replace(/'s$/i, '').replace(/'/g, '');
       if (!word) continue;
       const lower = word.toLowerCase();
       const quoted = isQuoted(sentenceOffset + match.index);
-      tokens.push({ original: word, lower, folded: fold(word), sentenceStart: first, clauseStart: first || afterComma, elided, quoted });
+      tokens.push({ original: word, lower, folded: fold(word), sentenceStart: first, clauseStart: first || afterComma, elided, quoted, inQuestion, possessive });
       first = false;
     }
   }

@@ -138,7 +138,9 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
   };
   const { cues, entities } = analysis;
   const language = chooseLanguage(analysis, context, locale);
-  const facets = facetsOf(cues);
+  // "In English?" after a video asks for that video in English: the facet carries over.
+  const onlyLanguage = language.languageSource === 'request' && facetsOf(cues).length === 0;
+  const facets = onlyLanguage && context.facets?.length ? [...context.facets] : facetsOf(cues);
   const answer = (result: Partial<Understanding> & Pick<Understanding, 'intent'>): Understanding => ({
     ...language,
     projects: [],
@@ -169,9 +171,15 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
   }
 
   function read(): Understanding {
+  const known = (ids: readonly string[]) => ids.map((id) => kb.project(id)).filter((project): project is Project => project !== undefined);
   if (analysis.tokens.length === 0) {
     because('empty');
     return answer({ intent: 'help', gap: { kind: 'empty' } });
+  }
+  // "Start over", "recommencer", "nuevo tema": the focus goes; a question along with it is asked anew.
+  if (cues.has('reset') && analysis.residual.filter((word) => !deps.functionWords.has(word)).length === 0 && analysis.mentions.length === 0) {
+    because('empty');
+    return answer({ intent: 'help', gap: { kind: 'reset' } });
   }
 
   // Places with no project of the guide ("Mexico", "Africa") get an honest answer, unless the
@@ -212,15 +220,17 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
   }
 
   // Follow-ups: "is there a video?", "the second one", "and in Peru?", "y el de Barbados?".
+  // "In the same country" is the place of the projects in focus.
+  const focusCountries = known(context.projects).map((project) => project.country);
+  const samePlace = cues.has('samePlace') && !countriesWithProjects.length && !regions.length ? [...new Set(focusCountries)] : [];
   let filters: Filters = {
     organizations: entities.organizations,
-    countries: countriesWithProjects,
+    countries: samePlace.length ? samePlace : countriesWithProjects,
     regions,
     sectors: entities.strongSectors,
     partners: entities.partners,
   };
-  let usedContext = false;
-  const known = (ids: readonly string[]) => ids.map((id) => kb.project(id)).filter((project): project is Project => project !== undefined);
+  let usedContext = samePlace.length > 0;
   const previous = known(context.projects);
   const lastList = known(context.list ?? context.projects);
   if (previous.length > 0 || context.organizations.length > 0) {
@@ -248,13 +258,13 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
       }
     }
     const pointsBack =
-      cues.has('anaphora') || facets.length > 0 || analysis.leadingCues.has('continuation') || contentWords.length === 0;
+      cues.has('anaphora') || cues.has('pointer') || facets.length > 0 || analysis.leadingCues.has('continuation') || contentWords.length === 0;
     if (!named && pointsBack && entities.projects.length === 0 && !cues.has('overview') && !cues.has('list')) {
       const open = documents.search(contentWords);
       const retrievalTakesOver = open[0] !== undefined && open[0].score >= options.minOpenScore * 1.5;
       // A question that points back with words ("its partners", "is there a video?") is surer
       // of its subject than a bare word after an answer.
-      const pointer = cues.has('anaphora') || facets.length > 0 || analysis.leadingCues.has('continuation') ? 1 : 0.8;
+      const pointer = cues.has('anaphora') || cues.has('pointer') || facets.length > 0 || analysis.leadingCues.has('continuation') ? 1 : 0.8;
       if (!retrievalTakesOver && previous.length > 0) {
         because('follow-up', pointer);
         let projects = previous;
@@ -276,8 +286,11 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
       }
     }
     const partial = named && entities.projects.length === 0 && entities.partners.length === 0;
-    // "and in Peru?" continues the last question; "who is SOCODEVI?" asks a new one.
-    const continues = !cues.has('profile') && (analysis.leadingCues.has('continuation') || cues.has('anaphora') || contentWords.length === 0);
+    // "and in Peru?" continues the last question; "who is SOCODEVI?" and "all of SOCODEVI's
+    // projects" ask a new one: an explicit request beats the focus.
+    const asksAnew = cues.has('profile') || (cues.has('list') && !analysis.leadingCues.has('continuation'));
+    const continues =
+      !asksAnew && (analysis.leadingCues.has('continuation') || cues.has('anaphora') || cues.has('pointer') || contentWords.length === 0);
     if (partial && continues) {
       const within = previous.filter((project) => matches(project, filters, kb));
       if (within.length > 0 && within.length < previous.length) {

@@ -36,7 +36,7 @@ export class Speller {
     if (this.known.has(folded) || /^\d+$/.test(folded)) return { word: folded, unknown: false };
     const expanded = this.abbreviations.get(folded);
     if (expanded) return { word: expanded, correction: { word: expanded, distance: 0, how: 'abbreviation' }, unknown: false };
-    if (this.dictionaries.isWord(folded)) return { word: folded, unknown: false };
+    if (this.dictionaries.isWordOrFrequent(folded)) return { word: folded, unknown: false };
     // Very long "words" are pasted strings, not typos of the bot's words.
     if (!mayCorrect || folded.length > MAX_CORRECTABLE_LENGTH) return { word: folded, unknown: true };
     const correction = this.vocabulary.correct(folded);

@@ -38,7 +38,9 @@ export type Gap =
   /** A message that is not a question for the guide: about the bot, small talk, a service request... */
   | { readonly kind: 'not-for-the-guide'; readonly reason: NotForTheGuide }
   /** A question the understanding is not sure enough of to answer. */
-  | { readonly kind: 'unsure' };
+  | { readonly kind: 'unsure' }
+  /** "Start over": the conversation's focus is cleared. */
+  | { readonly kind: 'reset' };
 
 /** The kinds of message the bot answers kindly without an answer from the guide. */
 export type NotForTheGuide = Exclude<MetaIntent, 'domain' | 'greeting' | 'thanks' | 'farewell' | 'help'>;
@@ -86,12 +88,15 @@ export interface ConversationContext {
   readonly filters: Filters;
   /** The last list shown, kept while the user looks at its items ("the second", "the other one"). */
   readonly list?: readonly string[];
+  /** What was last asked about the subject (the video, the partners...): "in English?" after a video. */
+  readonly facets?: readonly Facet[];
 }
 
 export const EMPTY_CONTEXT: ConversationContext = { projects: [], organizations: [], filters: NO_FILTERS };
 
 /** The context that an answer leaves for the next turn. */
 export function contextAfter(understanding: Understanding, previous: ConversationContext): ConversationContext {
+  if (understanding.gap?.kind === 'reset') return { ...EMPTY_CONTEXT, language: understanding.language };
   const answeredSomething = understanding.projects.length > 0 || understanding.organizations.length > 0;
   if (!answeredSomething && (understanding.intent === 'greeting' || understanding.intent === 'help' || understanding.intent === 'fallback')) {
     return { ...previous, language: understanding.language };
@@ -106,5 +111,6 @@ export function contextAfter(understanding: Understanding, previous: Conversatio
     organizations: understanding.organizations,
     filters: understanding.filters,
     ...(list ? { list } : {}),
+    ...(understanding.facets.length ? { facets: understanding.facets } : {}),
   };
 }

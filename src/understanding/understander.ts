@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { decide, DEFAULT_DECISION_THRESHOLDS, type DecisionThresholds } from '../../dialogs/decision';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { LANGUAGES, type Language } from '../knowledge/schema';
-import { analyze, classifierWords, read, type Analysis, type AnalysisIndexes, type LanguageCue } from './analyze';
+import { analyze, classifierWords, read, type Analysis, type AnalysisIndexes, type LanguageCue, type Reading } from './analyze';
 import { buildDocuments } from './documents';
 import { FuzzyVocabulary } from './fuzzy';
 import { Gazetteer } from './gazetteer';
@@ -29,7 +29,7 @@ import { EMPTY_CONTEXT, type ConversationContext, type Understanding } from './t
 const foldedWords = (phrase: string) => normalize(phrase).tokens.map((token) => token.folded);
 
 /** Bump when the classifier's features change, so that a model trained before is not reused. */
-const FEATURES_VERSION = 'features/7';
+const FEATURES_VERSION = 'features/9';
 
 export interface UnderstanderOptions {
   readonly resolve: ResolveOptions;
@@ -171,6 +171,11 @@ export class Understander {
   /** The classifier in use, to save it at build time. */
   get classifier(): MetaIntentClassifier {
     return this.indexes.classifier;
+  }
+
+  /** What a message contains, without asking the classifier what kind of message it is (for tests). */
+  read(text: string): Reading {
+    return read(text, this.indexes);
   }
 
   /** What a message contains, before the conversation's context is applied (for tests and logs). */

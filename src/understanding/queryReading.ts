@@ -1,0 +1,118 @@
+/**
+ * Reads a question over the whole guide as a structured query (src/knowledge/query.ts): "how many
+ * projects in the Caribbean", "SOCODEVI's projects outside Bolivia", "which projects aren't run by
+ * DID", "which started first", "who leads each", "how many countries has DID worked in". The
+ * question's names become filters; a name after "apart from", "other than", "sauf", "aparte de"
+ * or a negation ("aren't run by", "ne sont pas menés par", "que no sean de") becomes an exclusion;
+ * the cue words of data/lexicon say the operation. Questions that are none of these are left to
+ * the other readings (undefined).
+ */
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { OrganizationFigure, ProjectQuery, QueryFilters } from '../knowledge/query';
+import { LANGUAGES, type Language } from '../knowledge/schema';
+import type { Analysis, CueMatch, Mention } from './analyze';
+import type { CueKind } from './lexicon';
+import { selectProjects } from './resolve';
+
+/** How many words after "apart from" / a negation a name may stand and still be what is left out. */
+const EXCLUSION_REACH = 6;
+const NEGATION_REACH = 4;
+
+const NO_QUERY_FILTERS: QueryFilters = { organizations: [], countries: [], regions: [], sectors: [], partners: [] };
+
+/** The clause each token belongs to (clauses start at sentence starts and commas). */
+function clauseIndexes(analysis: Analysis): number[] {
+  let clause = -1;
+  return analysis.tokens.map((token) => (token.clauseStart ? ++clause : Math.max(clause, 0)));
+}
+
+/** True when a cue of one of these kinds stands shortly before the span, in the same clause. */
+function isPreceded(cues: readonly CueMatch[], start: number, clauses: readonly number[]): boolean {
+  return cues.some((cue) => {
+    const reach = cue.kind === 'negation' ? NEGATION_REACH : EXCLUSION_REACH;
+    return cue.end <= start && start - cue.end < reach && clauses[cue.start] === clauses[start];
+  });
+}
+
+function filtersOf(mentions: readonly Mention[]): QueryFilters & { projects: string[] } {
+  const pick = (kind: Mention['kind']) => [...new Set(mentions.filter((mention) => mention.kind === kind && mention.strength === 'strong').map((mention) => mention.id))];
+  return {
+    organizations: pick('organization'),
+    countries: pick('country'),
+    regions: pick('region').filter((region) => region !== 'latin-america'),
+    sectors: pick('sector'),
+    partners: pick('partner'),
+    projects: pick('project'),
+  };
+}
+
+const FIGURE_CUES: ReadonlyArray<readonly [CueKind, OrganizationFigure]> = [
+  ['figure:founded', 'founded'],
+  ['figure:organizations', 'organizations-supported'],
+  ['figure:people', 'people-reached'],
+  ['figure:countries', 'countries-in-latin-america'],
+  ['figure:years', 'years-of-experience'],
+];
+
+/** The language a video is asked in ("a video in French"), when the message names one. */
+function videoLanguageOf(analysis: Analysis): Language | undefined {
+  if (!analysis.cues.has('facet:video')) return undefined;
+  return LANGUAGES.find((language) => analysis.cues.has(`languageRequest:${language}`));
+}
+
+/** The question as a query over the whole guide, or undefined when it asks something else. */
+export function readQuery(analysis: Analysis, kb: KnowledgeBase): ProjectQuery | undefined {
+  const { cues } = analysis;
+  const clauses = clauseIndexes(analysis);
+  const excluders = analysis.cueMatches.filter((cue) => cue.kind === 'exclude' || cue.kind === 'negation');
+  const leftOut = (start: number) => isPreceded(excluders, start, clauses);
+  const named = analysis.mentions.filter((mention) => mention.kind !== 'outside-organization');
+  const included = filtersOf(named.filter((mention) => !leftOut(mention.start)));
+  const excluded = filtersOf(named.filter((mention) => leftOut(mention.start)));
+  const hasExclusion = Object.values(excluded).some((ids: readonly string[]) => ids.length > 0);
+
+  // "which projects have a video" / "don't have a video" / "a video in French".
+  const videoCue = analysis.cueMatches.find((cue) => cue.kind === 'facet:video');
+  const asksForProjects = cues.has('list') || cues.has('count');
+  const hasVideo = videoCue && asksForProjects ? !isPreceded(analysis.cueMatches.filter((cue) => cue.kind === 'negation'), videoCue.start, clauses) : undefined;
+  const videoLanguage = hasVideo ? videoLanguageOf(analysis) : undefined;
+
+  const { projects, ...filterLists } = included;
+  const filters: QueryFilters = {
+    ...filterLists,
+    ...(hasVideo !== undefined ? { hasVideo } : {}),
+    ...(videoLanguage ? { videoLanguage } : {}),
+  };
+  const { projects: excludeProjects, ...exclude } = hasExclusion ? excluded : { ...NO_QUERY_FILTERS, projects: [] as string[] };
+  const query = (operation: ProjectQuery['operation'], extra: Partial<ProjectQuery> = {}): ProjectQuery => ({
+    operation,
+    filters,
+    exclude,
+    excludeProjects,
+    ...(projects.length ? { projects } : {}),
+    ...extra,
+  });
+
+  // An organization's own figures: "how many countries has DID worked in", "when was SOCODEVI founded".
+  const aboutOrganizationsOnly =
+    !filters.countries.length && !filters.sectors.length && !filters.partners.length && !projects.length && filters.hasVideo === undefined;
+  // ("In how many countries are the projects?" counts the projects' countries, not a figure.)
+  const figure = FIGURE_CUES.find(([cue]) => cues.has(cue))?.[1];
+  const aboutProjects = cues.has('list') || cues.has('singular');
+  if (figure && aboutOrganizationsOnly && !aboutProjects && (filters.organizations.length > 0 || cues.has('overview') || cues.has('overviewWeak'))) {
+    return query('figure', { figure, organizations: filters.organizations });
+  }
+  if (cues.has('leads')) return query('leads');
+  if (cues.has('earliest') || cues.has('latest')) {
+    // "Which started first, the Honduras forestry project or the Bolivia spice one?": each name
+    // proposes projects, and the order runs over all of them.
+    const { hasVideo: _video, videoLanguage: _language, ...lists } = filters;
+    const proposed = Object.values(lists).some((ids: readonly string[]) => ids.length > 0) ? selectProjects({ ...lists }, kb).map((project) => project.id) : [];
+    const candidates = projects.length ? [...new Set([...projects, ...(proposed.length < kb.projects.length ? proposed : [])])] : [];
+    const operation = cues.has('earliest') ? 'earliest' : 'latest';
+    return candidates.length ? { ...query(operation), filters: { ...NO_QUERY_FILTERS, ...(filters.hasVideo !== undefined ? { hasVideo: filters.hasVideo } : {}) }, projects: candidates } : query(operation);
+  }
+  if (cues.has('count')) return query('count', cues.has('figure:countries') ? { countCountries: true } : {});
+  if (hasExclusion || hasVideo !== undefined) return query('list');
+  return undefined;
+}
