@@ -98,7 +98,10 @@ const logit = (p: number) => {
 export function domainEvidence(analysis: Analysis, reading: DomainReading, documents: DocumentIndex): DomainEvidence {
   const unexplained = unexplainedWords(analysis, reading, documents);
   const contentCount = analysis.roles.filter((role, index) => (role === 'content' || role === 'number') && (!analysis.subject || analysis.subject.has(index))).length;
-  const guideName = analysis.mentions.some((mention) => mention.kind !== 'outside-organization') ? 1 : 0;
+  // A reference to what the conversation is about ("its partners", "in the same country") is as
+  // good as naming it.
+  const followsFocus = reading.basis.path === 'follow-up' && reading.basis.strength >= 1;
+  const guideName = followsFocus || analysis.mentions.some((mention) => mention.kind !== 'outside-organization') ? 1 : 0;
   return {
     classifierLogit: logit(analysis.meta.domain),
     strength: reading.basis.strength,

@@ -10,6 +10,8 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { LANGUAGES, type Language, type Project } from '../knowledge/schema';
 import type { Analysis } from './analyze';
+import { nameWords } from './gazetteer';
+import { normalize } from './normalize';
 import type { CueKind, Facet } from './lexicon';
 import type { DocumentIndex, ScoredDocument } from './retrieval';
 import { NO_FILTERS, type ConversationContext, type Filters, type Gap, type Intent, type Understanding } from './types';
@@ -223,6 +225,14 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
   // "In the same country" is the place of the projects in focus.
   const focusCountries = known(context.projects).map((project) => project.country);
   const samePlace = cues.has('samePlace') && !countriesWithProjects.length && !regions.length ? [...new Set(focusCountries)] : [];
+  if (samePlace.length) {
+    // "Anything else in the same country?": the other projects there, if there are any.
+    const others = samePlace.flatMap((country) => kb.projectsBy('country', country)).filter((project) => !context.projects.includes(project.id) && (!entities.organizations.length || entities.organizations.includes(project.lead)));
+    if (others.length) {
+      because('follow-up');
+      return presentProjects(others, { usedContext: true, filters: { ...NO_FILTERS, countries: samePlace } });
+    }
+  }
   let filters: Filters = {
     organizations: entities.organizations,
     countries: samePlace.length ? samePlace : countriesWithProjects,
@@ -242,6 +252,15 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
         return presentProjects([chosen], { usedContext: true, filters: context.filters });
       }
     }
+    // "Háblame del programa de alianza" after a list: the item whose title has the words;
+    // "which of the two is about coffee?": the item whose facts have them.
+    const titled = !named ? itemNamedByTitle(lastList) : undefined;
+    const pointed = !named && !titled && lastList.length >= 2 && (cues.has('pointer') || cues.has('anaphora')) ? best(documents.search(contentWords, new Set(lastList.map((p) => `project:${p.id}`))), options.minWithinScore) : undefined;
+    const chosenItem = titled ?? (pointed ? kb.project(pointed.id) : undefined);
+    if (chosenItem && lastList.length >= 2) {
+      because('follow-up');
+      return presentProjects([chosenItem], { usedContext: true, filters: context.filters });
+    }
     if (cues.has('other') && !named && lastList.length > previous.length) {
       const others = lastList.filter((project) => !context.projects.includes(project.id));
       if (others.length > 0) {
@@ -260,8 +279,11 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     const pointsBack =
       cues.has('anaphora') || cues.has('pointer') || facets.length > 0 || analysis.leadingCues.has('continuation') || contentWords.length === 0;
     if (!named && pointsBack && entities.projects.length === 0 && !cues.has('overview') && !cues.has('list')) {
+      // Words of the facts may take over ("which project trains staff?"), unless the message
+      // points back with words ("the farmers it works with").
       const open = documents.search(contentWords);
-      const retrievalTakesOver = open[0] !== undefined && open[0].score >= options.minOpenScore * 1.5;
+      const pointsWithWords = cues.has('anaphora') || cues.has('pointer');
+      const retrievalTakesOver = !pointsWithWords && open[0] !== undefined && open[0].score >= options.minOpenScore * 1.5;
       // A question that points back with words ("its partners", "is there a video?") is surer
       // of its subject than a bare word after an answer.
       const pointer = cues.has('anaphora') || cues.has('pointer') || facets.length > 0 || analysis.leadingCues.has('continuation') ? 1 : 0.8;
@@ -327,6 +349,18 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
   const hasFilters = Object.values(filters).some((list: readonly string[]) => list.length > 0);
   if (!hasFilters) return resolveOpenQuestion();
   return resolveFiltered();
+
+  /**
+   * The one item of a list whose title shares at least two of the message's words, and more than
+   * any other item's title does (articles and prepositions left out).
+   */
+  function itemNamedByTitle(list: readonly Project[]): Project | undefined {
+    const words = new Set(nameWords(analysis.spelled.map((spelled) => spelled.word)));
+    const shared = list.map((project) => ({ project, count: new Set(nameWords(normalize(project.title[language.language]).tokens.map((t) => t.folded)).filter((w) => words.has(w))).size }));
+    shared.sort((a, b) => b.count - a.count);
+    const [first, second] = shared;
+    return first && first.count >= 2 && (!second || second.count < first.count) ? first.project : undefined;
+  }
 
   /** The projects of the places the message names, to suggest when the question itself has no answer here. */
   function suggestionsForPlaces(): string[] {
