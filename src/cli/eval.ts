@@ -35,14 +35,19 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`accuracy: ${pct(score.passed, items.length)} (${score.passed}/${items.length}), language: ${pct(score.languageRight, items.length)}\n`);
   }
-  const bands = calibration(all);
+  // Answers from the guide and the other replies (greetings, help, kind and unsure replies) are
+  // calibrated apart: the thresholds that decide them differ.
+  const guide = calibration(all.filter((result) => result.answer.meta === 'domain'));
+  const others = calibration(all.filter((result) => result.answer.meta !== 'domain'));
   if (args.includes('--json')) {
-    process.stdout.write(`${JSON.stringify({ sets: summaries, calibration: bands })}\n`);
+    process.stdout.write(`${JSON.stringify({ sets: summaries, calibration: { guide, others } })}\n`);
     return;
   }
   if (args.includes('--calibration')) {
-    process.stdout.write('\nconfidence band   answers   accuracy\n');
-    for (const band of bands) if (band.answers) process.stdout.write(`${band.from.toFixed(1)}-${Math.min(band.to, 1).toFixed(1)}   ${String(band.answers).padStart(10)}   ${pct(band.right, band.answers).padStart(8)}\n`);
+    for (const [title, bands] of [['answers from the guide', guide], ['other replies', others]] as const) {
+      process.stdout.write(`\n${title}\nconfidence band   answers   accuracy\n`);
+      for (const band of bands) if (band.answers) process.stdout.write(`${band.from.toFixed(1)}-${Math.min(band.to, 1).toFixed(1)}   ${String(band.answers).padStart(10)}   ${pct(band.right, band.answers).padStart(8)}\n`);
+    }
   }
 }
 
