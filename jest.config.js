@@ -5,4 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 30000,
+  // CI has two cores: many suites wait on servers, browsers and child processes, so two workers
+  // keep both cores busy (jest's default on two cores is one).
+  maxWorkers: 2,
 };

@@ -78,15 +78,15 @@
     error.hidden = false;
   }
 
+  // Both modes start with a conversation token from the server: Azure's Direct Line (through the
+  // server, which keeps the secret) or the bot's local Direct Line.
   function directLine(config) {
-    if (config.mode === 'azure') {
-      return fetch('/api/directline/token', { method: 'POST' })
-        .then(function (response) { if (!response.ok) throw new Error('token ' + response.status); return response.json(); })
-        .then(function (body) { return window.WebChat.createDirectLine({ token: body.token }); });
-    }
-    return Promise.resolve(
-      window.WebChat.createDirectLine({ token: 'local', domain: window.location.origin + '/v3/directline', webSocket: false, pollingInterval: 300 })
-    );
+    return fetch('/api/directline/token', { method: 'POST' })
+      .then(function (response) { if (!response.ok) throw new Error('token ' + response.status); return response.json(); })
+      .then(function (body) {
+        if (config.mode === 'azure') return window.WebChat.createDirectLine({ token: body.token });
+        return window.WebChat.createDirectLine({ token: body.token, domain: window.location.origin + '/v3/directline', webSocket: false, pollingInterval: 300 });
+      });
   }
 
   // Once connected, ask the bot for its welcome, in the reader's language.

@@ -2,10 +2,12 @@
  * The composition root: builds the knowledge base, the understanding, the answers, state, the
  * dialogs, the bot and the adapter, once, for the HTTP server and the terminal chat alike.
  */
-import { MemoryStorage, type Storage, type TurnContext } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
 import { MainDialog } from '../dialogs/mainDialog';
 import { buildAnswering, type Answering } from './answering';
 import { PartnersAdapter } from './bots/adapter';
+import { classifiedUnderstander } from './bots/classifiedUnderstanding';
+import type { OutboundOptions } from './bots/outboundPolicy';
 import { OptimisticConversationState, OptimisticUserState } from './bots/optimisticState';
 import { DEFAULT_LIMITS, PartnersBot, type BotLimits } from './bots/partnersBot';
 import { createAccessors } from './bots/state';
@@ -16,6 +18,7 @@ import { createLocalizer } from './i18n';
 import { LiveKnowledge } from './knowledge/liveKnowledge';
 import type { Language } from './knowledge/schema';
 import type { Logger } from './logger';
+import { createStorage } from './storage/createStorage';
 
 /** The Bot Framework settings, under the names Azure Bot Service uses. */
 export interface BotCredentials {
@@ -29,8 +32,10 @@ export interface BotAppOptions {
   readonly logger: Logger;
   readonly credentials?: BotCredentials;
   readonly dataDir?: string;
-  /** Where state lives; MemoryStorage when undefined (see src/storage/createStorage.ts). */
+  /** Where state lives; an embedded store in the process's memory when undefined (src/storage/createStorage.ts). */
   readonly storage?: Storage;
+  /** Where replies may be sent without an app id, and the deadline of each connector call. */
+  readonly outbound?: OutboundOptions;
   readonly limits?: BotLimits;
   /** Log the users' message text (off by default: it may hold personal data). */
   readonly logMessageText?: boolean;
@@ -54,14 +59,17 @@ export function createBotApp(options: BotAppOptions): BotApp {
   const localizer = createLocalizer();
   const knowledge = new LiveKnowledge<Answering>(
     options.dataDir,
-    (kb) => buildAnswering(kb, localizer),
+    (kb) => {
+      const built = buildAnswering(kb, localizer);
+      return { ...built, understander: classifiedUnderstander(built.understander) };
+    },
     (report) =>
       report.ok
         ? logger.info({ projects: report.projects }, 'knowledge base reloaded')
         : logger.error({ error: report.error }, 'knowledge base edit rejected; the last good one stays in use'),
   );
   const answering = () => knowledge.derived;
-  const storage = options.storage ?? new MemoryStorage();
+  const storage = options.storage ?? createStorage({});
   const conversationState = new OptimisticConversationState(storage);
   const userState = new OptimisticUserState(storage);
   const accessors = createAccessors(conversationState, userState);
@@ -79,6 +87,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     localizer,
     logger,
     (context) => languageOfTurn(context, answering()),
+    options.outbound,
   );
   const turns = options.transcriptDir ? transcribed(bot, folderTranscripts(options.transcriptDir), logger) : bot;
   const logic = createTurnRunner({ logger, states: [conversationState, userState], logMessageText: options.logMessageText }, turns);

@@ -1,13 +1,23 @@
 /**
- * The HTTP server (restify): the Bot Framework endpoint and a health check. Requests that are not
- * activities get a 400 with a reason instead of reaching the adapter (which would answer 500).
+ * The HTTP server (restify): the Bot Framework endpoint, a health check and, when configured, the
+ * web chat. In front of /api/messages: a per-client rate limit, JSON bodies only (415 otherwise),
+ * a size cap (413), and a check that the body is an activity (400 with the reason, instead of the
+ * adapter's 500). Then the adapter authenticates (401, nothing more said) and only then is the
+ * conversation's own rate limit applied, so that anonymous requests cannot use it up.
  */
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { AddressInfo } from 'node:net';
+import type { Activity } from 'botbuilder';
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import type { BotApp } from './app';
-import { registerLocalDirectLine } from './directline/routes';
+import type { Admission } from './bots/adapter';
+import { DEFAULT_DIRECT_LINE_RATE_LIMITS, registerLocalDirectLine, type DirectLineRateLimits } from './directline/routes';
+import type { DirectLineLimits } from './directline/localDirectLine';
 import { registerTokenRoute } from './directline/tokenRoute';
-import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions } from './http/rateLimit';
+import { clientAddressOf, type ClientAddress } from './http/clientAddress';
+import { InFlight } from './http/inFlight';
+import { limitedBy } from './http/limitHandler';
+import { DEFAULT_MESSAGE_RATE_LIMITS, RateLimit, type MessageRateLimits } from './http/rateLimit';
+import { jsonBody } from './http/jsonBody';
 import { registerStaticRoutes } from './web/staticRoutes';
 import type { Logger } from './logger';
 
@@ -17,15 +27,24 @@ export interface ServerOptions {
   readonly maxBodyBytes?: number;
   /** The web chat page and how it reaches the bot; no page when undefined. */
   readonly webChat?: WebChatOptions;
-  /** Requests allowed per conversation and per client address; `false` turns the limits off (benchmarks). */
-  readonly rateLimit?: { readonly conversation: RateLimitOptions; readonly client: RateLimitOptions } | false;
+  /** /api/messages requests allowed per client address and per conversation; `false` turns the limits off (benchmarks). */
+  readonly rateLimit?: MessageRateLimits | false;
+  /** Proxies whose X-Forwarded-For names the client (addresses or CIDR ranges). */
+  readonly trustedProxies?: readonly string[];
+  /** The requests and turns in flight, for a graceful shutdown (src/http/gracefulShutdown.ts). */
+  readonly inFlight?: InFlight;
 }
 
 export interface WebChatOptions {
   /** With Azure Bot Service: the Direct Line secret the token route exchanges. */
   readonly directLineSecret?: string;
   readonly directLineEndpoint?: string;
+  /** The local Direct Line's memory bounds and rate limits (without Azure). */
+  readonly limits?: DirectLineLimits;
+  readonly rateLimits?: DirectLineRateLimits;
 }
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 /** Why a request body is not an activity, or undefined when it is one. */
 export function activityProblem(body: unknown): string | undefined {
@@ -56,37 +75,48 @@ export function activityProblem(body: unknown): string | undefined {
 export function createServer(app: BotApp, options: ServerOptions): Server {
   const { logger } = options;
   const server = restify.createServer({ name: 'coop-partners-bot' });
-  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 256 * 1024, mapParams: false }));
+  const inFlight = options.inFlight ?? new InFlight();
+  const clientAddress = clientAddressOf(options.trustedProxies ?? []);
 
-  // Per conversation: one chat cannot flood the bot. Per client address, much higher: all Teams
-  // traffic reaches the bot from Bot Service's few addresses.
-  const limits = options.rateLimit === false ? undefined : (options.rateLimit ?? DEFAULT_RATE_LIMITS);
-  const conversationLimiter = limits && new RateLimiter(limits.conversation);
-  const clientLimiter = limits && new RateLimiter(limits.client);
-  server.post('/api/messages', async (req: Request, res: Response) => {
-    const problem = activityProblem(req.body);
-    if (problem) {
-      logger.warn({ problem }, 'rejected a request that is not an activity');
-      res.send(400, { error: problem });
-      return;
-    }
-    if (conversationLimiter && clientLimiter) {
-      const activity = req.body as { conversation: { id: string } };
-      const wait = Math.max(conversationLimiter.take([activity.conversation.id]), clientLimiter.take([req.socket.remoteAddress ?? '-']));
-      if (wait > 0) {
-        logger.warn({ conversation: activity.conversation.id, retryAfter: wait }, 'rate limited');
-        res.header('Retry-After', String(wait));
-        res.send(429, { error: 'too many messages; please wait a moment' });
-        return;
-      }
-    }
-    await app.adapter.process(req, res, app.logic);
+  // Every request counts as in flight until its answer is sent (or its connection drops); while
+  // the service closes, each answer also closes its connection.
+  server.pre((_req, res, next) => {
+    // 'close' comes after the answer is sent, or when the connection drops before it.
+    res.once('close', inFlight.begin());
+    if (inFlight.closing) res.setHeader('Connection', 'close');
+    next();
   });
 
-  if (options.webChat) registerWebChat(server, app, options.webChat, logger);
+  const limits = options.rateLimit === false ? undefined : (options.rateLimit ?? DEFAULT_MESSAGE_RATE_LIMITS);
+  const clientLimit = limits && new RateLimit(limits.client);
+  const conversationLimit = limits && new RateLimit(limits.conversation);
+  const admit: Admission = async (activity) => conversationLimit?.take(`${activity.channelId}/${activity.conversation.id}`);
+  server.post(
+    '/api/messages',
+    ...(clientLimit ? [limitedBy(clientLimit, clientAddress, logger, 'messages: client')] : []),
+    ...jsonBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
+    async (req: Request, res: Response) => {
+      const problem = activityProblem(req.body);
+      if (problem) {
+        logger.warn({ problem }, 'rejected a request that is not an activity');
+        res.send(400, { error: problem });
+        return;
+      }
+      const activity = validateAndFixActivity(req.body as Activity);
+      const outcome = await app.adapter.processHttp(activity, String(req.headers.authorization ?? ''), admit, app.logic);
+      if (outcome.retryAfter !== undefined) {
+        logger.warn({ conversation: activity.conversation.id, retryAfter: outcome.retryAfter }, 'rate limited');
+        res.header('Retry-After', String(outcome.retryAfter));
+      }
+      res.send(outcome.status, outcome.body);
+    },
+  );
+
+  if (options.webChat) registerWebChat(server, app, options.webChat, { logger, clientAddress, inFlight });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
-    res.send(200, { status: 'ok', projects: app.knowledge.kb.projects.length });
+    if (inFlight.closing) res.send(503, { status: 'closing' });
+    else res.send(200, { status: 'ok', projects: app.knowledge.kb.projects.length });
   });
 
   server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
@@ -97,18 +127,23 @@ export function createServer(app: BotApp, options: ServerOptions): Server {
 }
 
 /** The page, and either the local Direct Line (no Azure) or the token route (Azure Bot Service). */
-function registerWebChat(server: Server, app: BotApp, webChat: WebChatOptions, logger: Logger): void {
+function registerWebChat(
+  server: Server,
+  app: BotApp,
+  webChat: WebChatOptions,
+  shared: { readonly logger: Logger; readonly clientAddress: ClientAddress; readonly inFlight: InFlight },
+): void {
   if (webChat.directLineSecret) {
     registerStaticRoutes(server, { mode: 'azure' });
-    registerTokenRoute(server, { secret: webChat.directLineSecret, endpoint: webChat.directLineEndpoint, logger });
+    const start = new RateLimit((webChat.rateLimits ?? DEFAULT_DIRECT_LINE_RATE_LIMITS).start);
+    registerTokenRoute(server, {
+      secret: webChat.directLineSecret,
+      endpoint: webChat.directLineEndpoint,
+      logger: shared.logger,
+      limit: limitedBy(start, shared.clientAddress, shared.logger, 'direct line token'),
+    });
     return;
   }
   registerStaticRoutes(server, { mode: 'local' });
-  registerLocalDirectLine(server, app, {
-    logger,
-    baseUrl: () => {
-      const address = server.address() as AddressInfo;
-      return `http://127.0.0.1:${address.port}`;
-    },
-  });
+  registerLocalDirectLine(server, app, { ...shared, limits: webChat.limits, rateLimits: webChat.rateLimits });
 }

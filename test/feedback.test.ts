@@ -11,11 +11,12 @@ import { FileTranscriptStore, MemoryStorage, type Activity } from 'botbuilder';
 import { answerRecordOf } from '../src/bots/replies';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, type FeedbackData, type SubmitAction } from '../src/cards/adaptiveCard';
 import { cardActions } from '../src/cards/walk';
-import { FEEDBACK_INDEX_KEY, FEEDBACK_KEY_PREFIX, FeedbackStore } from '../src/feedback/feedbackStore';
+import { FEEDBACK_COUNT_PREFIX, FEEDBACK_KEY_PREFIX, FeedbackStore, type StoredVote } from '../src/feedback/feedbackStore';
 import { formatSummary, summarizeVotes } from '../src/feedback/summary';
 import type { Vote } from '../src/feedback/vote';
 import { createLogger } from '../src/logger';
 import { postMessage, type HttpReplies } from './support/askOverHttp';
+import { shippedUnderstander } from './support/understander';
 import { startBot, type RunningBot } from './support/botServer';
 
 const THANKS = { en: 'Thanks for your feedback!', fr: 'Merci de vos commentaires !', es: '¡Gracias por su opinión!' };
@@ -41,7 +42,11 @@ const feedbackButtons = (posted: HttpReplies): FeedbackData[] => feedbackActions
 describe('feedback on answers', () => {
   const memory: Record<string, string> = {};
   let bot: RunningBot;
-  const storedVotes = () => bot.app.feedback.list();
+  /** The votes in the storage's memory, in the order they were first stored. */
+  const storedVotes = async (): Promise<StoredVote[]> =>
+    Object.entries(memory)
+      .filter(([key, value]) => key.startsWith(FEEDBACK_KEY_PREFIX) && value !== undefined)
+      .map(([, value]) => JSON.parse(value) as StoredVote);
 
   beforeAll(async () => {
     bot = await startBot({ storage: new MemoryStorage(memory) }, { rateLimit: false });
@@ -106,7 +111,11 @@ describe('feedback on answers', () => {
     for (const key of voteKeys) expect(key).toMatch(/^feedback\/[0-9a-f]{32}$/);
     const stored = voteKeys.map((key) => memory[key]).join('\n');
     expect(stored).not.toMatch(/private-conversation|user-7|Ana|SOCODEVI au Honduras/);
-    expect(JSON.parse(memory[FEEDBACK_INDEX_KEY]!).keys).toEqual(expect.arrayContaining(voteKeys));
+    // Counts are kept per thing rated, beside the votes: no item lists them all.
+    expect(Object.keys(memory).filter((key) => key.startsWith(FEEDBACK_COUNT_PREFIX))).toEqual(
+      expect.arrayContaining(['feedback-count/project:honduras-forestry', 'feedback-count/organization:socodevi']),
+    );
+    expect(Object.keys(memory).filter((key) => key.startsWith('feedback') && !key.startsWith(FEEDBACK_KEY_PREFIX) && !key.startsWith(FEEDBACK_COUNT_PREFIX))).toEqual([]);
   });
 
   it('leaves the follow-up context alone: "et au Pérou ?" still follows the SOCODEVI answer', async () => {
@@ -173,21 +182,50 @@ describe('feedback on answers', () => {
 
 describe('the feedback store', () => {
   const vote = (rating: Vote['rating'], projects: string[], organizations: string[] = [], intent: Vote['intent'] = 'project'): Vote => ({ rating, intent, language: 'en', projects, organizations });
+  const { kb } = shippedUnderstander();
 
-  it('lists every vote of concurrent turns, through its index', async () => {
+  it('counts every vote of concurrent turns', async () => {
     const store = new FeedbackStore(new MemoryStorage(), createLogger('silent'));
     await Promise.all(Array.from({ length: 12 }, (_, i) => store.record(vote(i % 3 ? 'up' : 'down', ['panseh']), { channelId: 'msteams', conversationId: `c${i}` })));
-    const votes = await store.list();
-    expect(votes).toHaveLength(12);
-    expect(new Set(votes.map((v) => v.conversation)).size).toBe(12);
+    expect(await store.summary(kb)).toEqual([{ rated: 'project:panseh', up: 8, down: 4 }]);
   });
 
-  it('keeps the index whole when two instances share the storage', async () => {
+  it('moves the counts when a vote is replaced, and keeps them whole when two instances share the storage', async () => {
     const storage = new MemoryStorage();
     const [first, second] = [new FeedbackStore(storage, createLogger('silent')), new FeedbackStore(storage, createLogger('silent'))];
-    await first.record(vote('up', ['pasac']), { channelId: 'webchat', conversationId: 'seed' });
-    await Promise.all(Array.from({ length: 4 }, (_, i) => (i % 2 ? first : second).record(vote('down', ['pasac']), { channelId: 'webchat', conversationId: `c${i}` })));
-    expect(await first.list()).toHaveLength(5);
+    await first.record(vote('up', ['pasac']), { channelId: 'webchat', conversationId: 'seed', replyToId: 'r1' });
+    await first.record(vote('down', ['pasac']), { channelId: 'webchat', conversationId: 'seed', replyToId: 'r1' });
+    await Promise.all(Array.from({ length: 4 }, (_, i) => (i % 2 ? first : second).record(vote('down', ['pasac'], ['did']), { channelId: 'webchat', conversationId: `c${i}` })));
+    expect(await second.summary(kb)).toEqual([
+      { rated: 'project:pasac', up: 0, down: 5 },
+      { rated: 'organization:did', up: 0, down: 4 },
+    ]);
+  });
+
+  it('writes as much for the 2,000th vote as for the first: no item grows with the votes', async () => {
+    const storage = new MemoryStorage();
+    const written: number[] = [];
+    const write = storage.write.bind(storage);
+    storage.write = (changes) => {
+      written.push(JSON.stringify(changes).length);
+      return write(changes);
+    };
+    const store = new FeedbackStore(storage, createLogger('silent'));
+    const bytesOfVote = async (i: number) => {
+      written.length = 0;
+      await store.record(vote(i % 2 ? 'up' : 'down', ['panseh'], ['did']), { channelId: 'msteams', conversationId: `conversation-${String(i).padStart(5, '0')}` });
+      return written.reduce((sum, bytes) => sum + bytes, 0);
+    };
+    const first = [await bytesOfVote(1), await bytesOfVote(2)];
+    for (let i = 3; i < 2_000; i++) await bytesOfVote(i);
+    const last = [await bytesOfVote(2_001), await bytesOfVote(2_002)];
+    // Only digits grow (the counts, the storage's eTags): a few bytes, not a list of every vote.
+    expect(last[0]! / first[0]!).toBeLessThan(1.1);
+    expect(last[1]! / first[1]!).toBeLessThan(1.1);
+    expect(await store.summary(kb)).toEqual([
+      { rated: 'organization:did', up: 1001, down: 1000 },
+      { rated: 'project:panseh', up: 1001, down: 1000 },
+    ]);
   });
 
   it('sums votes up per project and organization, the most disliked first', () => {

@@ -13,7 +13,7 @@ import { createLogger } from '../src/logger';
 import { createServer } from '../src/server';
 import { askOverHttp } from './support/askOverHttp';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 4_000);
 
 let server: Server;
 let base: string;

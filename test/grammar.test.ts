@@ -11,7 +11,9 @@ import { AnswerComposer } from '../src/answers/compose';
 import { grammarOf } from '../src/answers/grammar';
 import { placesOf } from '../src/answers/wording';
 import { createLocalizer, LOCALES_DIR, type Localizer } from '../src/i18n';
+import { ORGANIZATION_FIGURES } from '../src/knowledge/figures';
 import { loadKnowledgeBase } from '../src/knowledge/load';
+import { NO_QUERY_FILTERS, type ProjectQuery, type QueryFilters, type QueryOperation } from '../src/knowledge/query';
 import { LANGUAGES, type Language } from '../src/knowledge/schema';
 import { NO_FILTERS, type Facet, type Filters, type Gap, type Intent, type NotForTheGuide, type Understanding } from '../src/understanding/types';
 
@@ -24,7 +26,8 @@ const recording: Localizer = {
   forLanguage: (language) => {
     const t = real.forLanguage(language);
     return (key, values) => {
-      used.add(key);
+      // A template's variant by context ("_millions") is a template of its own.
+      used.add(typeof values?.context === 'string' ? `${key}_${values.context}` : key);
       return t(key, values);
     };
   },
@@ -36,9 +39,9 @@ const FACETS: readonly Facet[] = ['video', 'lead', 'partners', 'period', 'locati
 function understanding(
   language: Language,
   intent: Intent,
-  fields: { projects?: readonly string[]; organizations?: readonly string[]; facets?: readonly Facet[]; filters?: Partial<Filters>; gap?: Gap; suggestions?: readonly string[] } = {},
+  fields: { projects?: readonly string[]; organizations?: readonly string[]; facets?: readonly Facet[]; filters?: Partial<Filters>; gap?: Gap; suggestions?: readonly string[]; query?: ProjectQuery } = {},
 ): Understanding {
-  const { projects = [], organizations = [], facets = [], filters = {}, gap, suggestions } = fields;
+  const { projects = [], organizations = [], facets = [], filters = {}, gap, suggestions, query } = fields;
   return {
     language,
     languageSource: 'message',
@@ -49,6 +52,7 @@ function understanding(
     filters: { ...NO_FILTERS, ...filters },
     ...(gap ? { gap } : {}),
     ...(suggestions ? { suggestions } : {}),
+    ...(query ? { query } : {}),
     usedContext: false,
   };
 }
@@ -61,6 +65,48 @@ const NOT_FOR_THE_GUIDE: readonly NotForTheGuide[] = ['about-bot', 'smalltalk', 
 
 const projectIds = kb.projects.map((project) => project.id);
 const organizationIds = kb.organizations.map((organization) => organization.id);
+
+/** Each criterion of a question over the guide alone, for every name: organizations, countries, regions, sectors, partners, videos. */
+const QUERY_CRITERIA: readonly QueryFilters[] = [
+  ...organizationIds.map((id) => ({ ...NO_QUERY_FILTERS, organizations: [id] })),
+  ...kb.countries.map((country) => ({ ...NO_QUERY_FILTERS, countries: [country.id] })),
+  ...kb.regions.map((region) => ({ ...NO_QUERY_FILTERS, regions: [region.id] })),
+  ...kb.sectors.map((sector) => ({ ...NO_QUERY_FILTERS, sectors: [sector.id] })),
+  ...kb.partners.map((partner) => ({ ...NO_QUERY_FILTERS, partners: [partner.id] })),
+  { ...NO_QUERY_FILTERS, hasVideo: true },
+  { ...NO_QUERY_FILTERS, hasVideo: false },
+  ...LANGUAGES.map((videoLanguage) => ({ ...NO_QUERY_FILTERS, videoLanguage })),
+];
+
+const OPERATIONS_ON_PROJECTS: readonly Exclude<QueryOperation, 'figure'>[] = ['list', 'count', 'earliest', 'latest', 'leads'];
+
+/**
+ * Questions over the guide: every operation with each criterion as its filter, and as its
+ * exclusion (after another criterion, in turn), each project left out, pairs of projects named, countries counted, each
+ * organization with each country (most of them empty: the honest "no project"); every figure of
+ * each organization and of all three, and a presence dated in each country.
+ */
+function queries(): ProjectQuery[] {
+  const query = (operation: QueryOperation, fields: Partial<ProjectQuery> = {}): ProjectQuery => ({ operation, filters: NO_QUERY_FILTERS, exclude: NO_QUERY_FILTERS, excludeProjects: [], ...fields });
+  return [
+    ...OPERATIONS_ON_PROJECTS.flatMap((operation) => [
+      query(operation),
+      ...QUERY_CRITERIA.map((filters) => query(operation, { filters })),
+      ...QUERY_CRITERIA.map((exclude, index) => query(operation, { exclude, filters: QUERY_CRITERIA[(index * 7) % QUERY_CRITERIA.length]! })),
+      ...QUERY_CRITERIA.map((exclude) => query(operation, { exclude })),
+      ...projectIds.map((id, index) => query(operation, { excludeProjects: [id], filters: QUERY_CRITERIA[index]! })),
+      ...projectIds.map((id) => query(operation, { excludeProjects: [id] })),
+      ...projectIds.map((id, index) => query(operation, { projects: [id, projectIds[(index + 1) % projectIds.length]!] })),
+      ...organizationIds.flatMap((organization) => kb.countries.map((country) => query(operation, { filters: { ...NO_QUERY_FILTERS, organizations: [organization], countries: [country.id] } }))),
+    ]),
+    ...QUERY_CRITERIA.map((filters) => query('count', { filters, countCountries: true })),
+    ...[undefined, ...ORGANIZATION_FIGURES].flatMap((figure) => [
+      ...organizationIds.map((organization) => query('figure', { organizations: [organization], ...(figure ? { figure } : {}) })),
+      query('figure', figure ? { figure } : {}),
+    ]),
+    ...organizationIds.flatMap((organization) => kb.countries.map((country) => query('figure', { figure: 'active-in-country-since', organizations: [organization], filters: { ...NO_QUERY_FILTERS, countries: [country.id] } }))),
+  ];
+}
 
 /** Every understanding the grid answers, in one language. */
 function grid(language: Language): Understanding[] {
@@ -120,6 +166,7 @@ function grid(language: Language): Understanding[] {
     }),
     u('fallback', { gap: { kind: 'unsure' } }),
     u('fallback', { gap: { kind: 'outside-organization', names: OUTSIDE_ORGANIZATIONS } }),
+    ...queries().map((query) => u(query.operation === 'figure' ? 'organization' : 'list', { query })),
   ];
 }
 
@@ -215,14 +262,15 @@ describe('the grammar grid', () => {
   });
 
   it('used every sentence template of the answers', () => {
-    const templates = ['project', 'gap', 'list', 'organization', 'fallback', 'filters', 'overview'];
+    const templates = ['project', 'gap', 'list', 'organization', 'fallback', 'filters', 'overview', 'query', 'quantity', 'figure'];
     const keys = (value: unknown, prefix: string): string[] =>
       value && typeof value === 'object' ? Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => keys(v, `${prefix}.${k}`)) : [prefix.replace(/_(one|other)$/, '')];
     const resources = JSON.parse(readFileSync(join(LOCALES_DIR, 'en', 'translation.json'), 'utf8')) as Record<string, unknown>;
     const all = new Set(templates.flatMap((group) => keys(resources[group], group)));
     // The shipped knowledge base has no organization without projects, none with more than ten,
     // and fewer than ten projects in all: these three need a bigger one.
-    const needBiggerKnowledgeBase = ['organization.noProjects', 'organization.moreProjects', 'list.more'];
+    // Its only count of people is in whole millions ("12 million"), written by the "_millions" variant.
+    const needBiggerKnowledgeBase = ['organization.noProjects', 'organization.moreProjects', 'list.more', 'figure.peopleReached'];
     expect([...all].filter((key) => !used.has(key) && !needBiggerKnowledgeBase.includes(key))).toEqual([]);
   });
 

@@ -2,22 +2,11 @@
  * State that survives concurrency: eTag-checked saves, turns that run again on a conflict with
  * their replies held until the state is saved, and per-conversation ordering.
  */
-import { ActivityTypes, MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type TurnContext } from 'botbuilder';
 import { ConversationQueue } from '../src/bots/conversationQueue';
 import { isETagConflict, OptimisticConversationState } from '../src/bots/optimisticState';
 import { runTransactionalTurn } from '../src/bots/transactionalTurn';
-
-function contextFor(adapter: TestAdapter, text: string): TurnContext {
-  const activity: Partial<Activity> = {
-    type: ActivityTypes.Message,
-    channelId: 'test',
-    conversation: { id: 'conversation-1', isGroup: false, conversationType: 'personal', name: 'c' },
-    from: { id: 'user', name: 'user' },
-    recipient: { id: 'bot', name: 'bot' },
-    text,
-  };
-  return new TurnContext(adapter, activity);
-}
+import { contextFor } from './support/turnContext';
 
 /** Runs one turn that creates the conversation's state, as a conversation's first message does. */
 async function seed(state: OptimisticConversationState, adapter: TestAdapter): Promise<void> {

@@ -3,7 +3,7 @@
  * at most one Adaptive Card, and the record of what the reply presents. The text answers (a lead-in
  * when the card is the answer, the fact asked for when it is one fact) and never repeats the card.
  */
-import { ask, card, MAX_CARD_ACTIONS, type AdaptiveCard } from '../cards/adaptiveCard';
+import { ask, card, MAX_CARD_ACTIONS, oneCard, type AdaptiveCard } from '../cards/adaptiveCard';
 import { withFeedback } from '../cards/feedbackBlock';
 import { helpCard } from '../cards/helpCard';
 import { compactOrganizationCard, organizationCard } from '../cards/organizationCard';
@@ -14,7 +14,9 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Language, Organization } from '../knowledge/schema';
 import type { Intent, NotForTheGuide, Understanding } from '../understanding/types';
 import type { Answer } from './answer';
+import { presenceLines } from './figureAnswers';
 import { clarifyAnswer, listAnswer, projectAnswer } from './projectAnswers';
+import { queryAnswer } from './queryAnswers';
 import { countryName, fundersInSentence, joinList, organizationShortInSentence, placesOf, projectInSentence, projectShortName, projectTitle, type Wording } from './wording';
 
 function plain(w: Wording, intent: Intent, text: string, extra: { card?: AdaptiveCard; organizations?: readonly string[] } = {}): Answer {
@@ -25,11 +27,15 @@ function plain(w: Wording, intent: Intent, text: string, extra: { card?: Adaptiv
   };
 }
 
-/** The sentences that answer what was asked of an organization (its start in the region, its website), or a lead-in to its card. */
+/** The sentences that answer what was asked of an organization (its start in the region and in countries, its website), or a lead-in to its card. */
 function organizationLines(w: Wording, u: Understanding, organization: Organization): string[] {
   const values = { acronym: organizationShortInSentence(w, organization.id), url: organization.website };
   const lines: string[] = [];
-  if (u.facets.includes('period') && organization.activeInLatinAmericaSince) lines.push(w.t('organization.since', { ...values, year: organization.activeInLatinAmericaSince }));
+  if (u.facets.includes('period')) {
+    if (organization.activeInLatinAmericaSince) lines.push(w.t('organization.since', { ...values, year: organization.activeInLatinAmericaSince }));
+    // Since when in a country too, where the guide dates it (DID in Haiti since 1987).
+    lines.push(...presenceLines(w, organization.id, u.filters.countries, u.filters.countries.length > 0));
+  }
   if (u.facets.includes('website')) lines.push(w.t('organization.website', values));
   if (lines.length) return lines;
   const projects = w.kb.projectsBy('lead', organization.id);
@@ -41,8 +47,7 @@ function organizationAnswer(w: Wording, u: Understanding): Answer {
   const organizations = u.organizations.map((id) => w.kb.organization(id)).filter((o) => o !== undefined);
   const facetAsked = u.facets.includes('website') || u.facets.includes('period');
   const cards = organizations.map((organization) => (facetAsked ? compactOrganizationCard(w, organization, u.facets) : organizationCard(w, organization)));
-  // One card a reply: several organizations share one, one after the other.
-  const merged = cards.length === 1 ? cards[0] : card(cards.flatMap((c) => c.body), cards.flatMap((c) => c.actions ?? []));
+  const merged = oneCard(cards);
   const text = organizations.flatMap((organization) => organizationLines(w, u, organization)).join('\n\n');
   return plain(w, 'organization', text, { ...(merged ? { card: merged } : {}), organizations: organizations.map((o) => o.id) });
 }
@@ -148,6 +153,8 @@ export class AnswerComposer {
   }
 
   private answerFor(w: Wording, u: Understanding): Answer {
+    // A question over the whole guide is answered by running its query, whatever its intent.
+    if (u.query) return queryAnswer(w, u, u.query);
     switch (u.intent) {
       case 'project':
         return projectAnswer(w, u);

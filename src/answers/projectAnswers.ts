@@ -13,6 +13,7 @@ import { compactProjectCard, projectCard, projectFollowUps, projectListItem, vid
 import type { Project } from '../knowledge/schema';
 import type { Facet, Understanding } from '../understanding/types';
 import type { Answer } from './answer';
+import { presenceLines } from './figureAnswers';
 import {
   describeFilters,
   fundersInSentence,
@@ -33,7 +34,8 @@ function projectsOf(w: Wording, u: Understanding): Project[] {
   return u.projects.map((id) => w.kb.project(id)).filter((project): project is Project => project !== undefined);
 }
 
-function videoUrls(w: Wording, projects: readonly Project[]): string[] {
+/** The addresses of the projects' videos, those in the reader's language first. */
+export function videoUrls(w: Wording, projects: readonly Project[]): string[] {
   return projects.flatMap((project) => videosFor(project, w.language).map((video) => video.url));
 }
 
@@ -81,7 +83,8 @@ function facetLines(w: Wording, facets: readonly Facet[], project: Project): str
       case 'partners':
         return [project.partners.length ? w.t('project.partners', { ...values, partners: partnersInSentence(w, project.partners) }) : w.t('project.noPartners', values)];
       case 'period':
-        return [w.t('project.period', { ...values, period: project.period.text[w.language] })];
+        // The lead's own start in the country is the date the guide gives of a project without one (PANSEH: DID in Haiti since 1987).
+        return [w.t('project.period', { ...values, period: project.period.text[w.language] }), ...presenceLines(w, project.lead, [project.country], false)];
       case 'location': {
         const region = w.kb.country(project.country)?.region;
         return [w.t('project.location', { ...values, place: placesOf(w, [project.country]), region: region ? regionName(w, region) : '' })];
@@ -141,7 +144,8 @@ export function projectAnswer(w: Wording, u: Understanding): Answer {
 /** Longest list an answer shows; a bigger knowledge base asks the user to narrow the question. */
 export const MAX_LIST_ITEMS = 10;
 
-function listCard(w: Wording, projects: readonly Project[], withVideos: boolean, actions: readonly CardAction[]): AdaptiveCard {
+/** Projects as the entries of one card, with their videos' buttons when videos were asked for. */
+export function listCard(w: Wording, projects: readonly Project[], withVideos: boolean, actions: readonly CardAction[]): AdaptiveCard {
   return card(projects.map((project, index) => projectListItem(w, project, { first: index === 0, withVideos })), actions);
 }
 

@@ -5,10 +5,10 @@
  * The grammar itself (contraction, elision, prepositions) is in grammar/, one module a language.
  */
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { Language, Project, Video } from '../knowledge/schema';
+import type { Language, Project, Quantity, Video } from '../knowledge/schema';
 import type { Translate } from '../i18n';
 import type { Filters } from '../understanding/types';
-import { grammarOf, type Place } from './grammar';
+import { grammarOf, writeNumber, type Place } from './grammar';
 
 export interface Wording {
   readonly kb: KnowledgeBase;
@@ -119,9 +119,29 @@ export function describeFilters(w: Wording, filters: Filters): string {
   return parts.join(' ');
 }
 
+/** Names for a list, the first few only when there are many ("A; B and 3 more"). */
+function firstFew(w: Wording, names: readonly string[], limit: number): string[] {
+  const rest = names.length - limit;
+  return rest > 0 ? [w.t('organization.moreProjects', { titles: names.slice(0, limit).join('; '), count: rest })] : [...names];
+}
+
 /** Project titles for a list, the first few only when there are many. */
 export function someProjectTitles(w: Wording, projects: readonly Project[], limit = 10): string {
-  const titles = projects.slice(0, limit).map((project) => projectTitle(w, project));
-  const rest = projects.length - titles.length;
-  return rest > 0 ? w.t('organization.moreProjects', { titles: titles.join('; '), count: rest }) : joinList(titles, w.language);
+  return joinList(firstFew(w, projects.map((project) => projectTitle(w, project)), limit), w.language);
+}
+
+/** Projects as a sentence names them, the first few only when there are many. */
+export function projectsInSentence(w: Wording, projects: readonly Project[], limit = 10): string[] {
+  return firstFew(w, projects.map((project) => projectInSentence(w, project)), limit);
+}
+
+/**
+ * A number of the guide as a sentence says it, its bound in words ("more than 680", "about 30"),
+ * with what a template needs around it: `count` for its plural, `context: "millions"` where the
+ * language puts "de" before the noun ("12 millions de personnes").
+ */
+export function amountOf(w: Wording, quantity: Quantity): { amount: string; count: number; context?: 'millions' } {
+  const written = writeNumber(w.language, quantity.value);
+  const amount = w.t(`quantity.${quantity.bound}`, { value: written.text });
+  return { amount, count: quantity.value, ...(written.millions ? { context: 'millions' as const } : {}) };
 }

@@ -5,8 +5,12 @@
  * on the bot's app id, the service URL and the audience, and is safe to share between concurrent
  * turns (its credentials fetch and cache their own tokens), so clients are kept per key, a bounded
  * number of them (serviceUrl comes from the request, so an unbounded cache could be grown at will).
+ * It is also where the outbound policy applies (outboundPolicy.ts): a client is made only for an
+ * allowed serviceUrl, and with a deadline on every call.
  */
-import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { ServiceUrlRefused } from '../failures';
+import { DEFAULT_OUTBOUND, serviceUrlAllowed, withDeadline, type OutboundOptions } from './outboundPolicy';
 import {
   AuthenticationConstants,
   ConnectorFactory,
@@ -59,12 +63,18 @@ class CachingConnectorFactory extends ConnectorFactory {
     private readonly inner: ConnectorFactory,
     private readonly appId: string,
     private readonly cache: ClientCache<ConnectorClient>,
+    private readonly outbound: OutboundOptions & { readonly anyServiceUrl: boolean },
   ) {
     super();
   }
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return this.cache.get(JSON.stringify([this.appId, serviceUrl, audience ?? '']), () => this.inner.create(serviceUrl, audience));
+    if (!this.outbound.anyServiceUrl && !serviceUrlAllowed(serviceUrl, this.outbound.serviceUrlHosts)) {
+      return Promise.reject(new ServiceUrlRefused(String(serviceUrl)));
+    }
+    return this.cache.get(JSON.stringify([this.appId, serviceUrl, audience ?? '']), async () =>
+      withDeadline(await this.inner.create(serviceUrl, audience), this.outbound.timeoutMs),
+    );
   }
 }
 
@@ -72,6 +82,13 @@ class CachingConnectorFactory extends ConnectorFactory {
 export class ClientCachingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly connectorClients = new ClientCache<ConnectorClient>();
   private readonly userTokenClients = new ClientCache<UserTokenClient>();
+  /** With an app id, the channel's token vouches for the serviceUrl; without one, only allowed hosts. */
+  private readonly outbound: OutboundOptions & { readonly anyServiceUrl: boolean };
+
+  constructor(config: ConfigurationBotFrameworkAuthenticationOptions, outbound: OutboundOptions = DEFAULT_OUTBOUND) {
+    super(config);
+    this.outbound = { ...outbound, anyServiceUrl: Boolean(config.MicrosoftAppId) };
+  }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(activity, authHeader);
@@ -88,6 +105,6 @@ export class ClientCachingAuthentication extends ConfigurationBotFrameworkAuthen
   }
 
   private caching(inner: ConnectorFactory, identity: ClaimsIdentity): ConnectorFactory {
-    return new CachingConnectorFactory(inner, appIdOf(identity), this.connectorClients);
+    return new CachingConnectorFactory(inner, appIdOf(identity), this.connectorClients, this.outbound);
   }
 }

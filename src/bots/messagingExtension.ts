@@ -12,6 +12,12 @@ import { fold } from '../understanding/normalize';
 
 /** Queries shorter than this return nothing (Teams sends one as the user types). */
 export const MIN_QUERY_LENGTH = 2;
+/**
+ * Queries longer than this are refused before anything reads them: a search box holds a few
+ * words, and the understanding's work grows with its input (a 64k-character query held the
+ * whole bot for seconds).
+ */
+export const MAX_QUERY_LENGTH = 200;
 export const MAX_RESULTS = 8;
 /** The command and parameter declared in appPackage/manifest.json. */
 export const SEARCH_COMMAND_ID = 'searchProjects';
@@ -58,6 +64,9 @@ export function searchProjects(answering: Answering, query: string, language: La
  */
 export function searchResult(answering: Answering, request: SearchRequest, language: Language): MessagingExtensionResult {
   const wording = answering.composer.wording(language);
+  if (request.text.length > MAX_QUERY_LENGTH) {
+    return { type: 'result', attachmentLayout: 'list', attachments: [], text: wording.t('search.tooLong', { length: request.text.length, max: MAX_QUERY_LENGTH }) };
+  }
   if (request.text.trim().length < MIN_QUERY_LENGTH) {
     return { type: 'result', attachmentLayout: 'list', attachments: [], text: wording.t('search.tooShort', { min: MIN_QUERY_LENGTH }) };
   }

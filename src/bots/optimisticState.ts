@@ -2,14 +2,13 @@
  * Conversation and user state that are written with the eTag they were read with. Bot Framework's
  * BotState writes with eTag "*" (the last writer wins), so two instances answering one
  * conversation at once could silently lose an update; here the second write fails with an eTag
- * conflict, and the turn is run again on the fresh state (see transactionalTurn.ts).
+ * conflict, and the turn is run again on the fresh state (see transactionalTurn.ts). State that
+ * did not exist when read is written create-only, so two first turns cannot both create it.
  */
 import { ConversationState, UserState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
+import { CREATE_ONLY_ETAG } from '../storage/conditionalWrite';
 
-/** True for the error storages raise when an item changed since it was read. */
-export function isETagConflict(error: unknown): boolean {
-  return error instanceof Error && /eTag conflict|precondition/i.test(error.message);
-}
+export { isETagConflict } from '../storage/conditionalWrite';
 
 /** What saving needs from a BotState (whose storage and key function are protected). */
 interface SaveTarget {
@@ -69,7 +68,8 @@ async function saveWithETag(target: SaveTarget, context: TurnContext, force: boo
     const items = await target.storage.read([key]);
     state.eTag = (items[key] as StoreItem | undefined)?.eTag;
   }
-  const eTag = typeof state.eTag === 'string' && state.eTag ? state.eTag : '*';
+  // No eTag: the state did not exist when read, and must still not exist when written.
+  const eTag = typeof state.eTag === 'string' && state.eTag ? state.eTag : CREATE_ONLY_ETAG;
   await target.storage.write({ [key]: { ...state, eTag } });
   context.turnState.set(target.written, true);
   context.turnState.set(target.snapshot, current);

@@ -77,12 +77,14 @@ export class PartnersBot extends TeamsActivityHandler {
         const thanks = MessageFactory.text(answering().composer.wording(thanksLanguage).t('feedback.thanks'));
         thanks.locale = thanksLanguage;
         await context.sendActivity(thanks);
+      } else if (question.length > limits.maxTextLength) {
+        // Before anything reads the text (even the card check below normalizes it): the length
+        // cap is what bounds the work a message can cost.
+        await context.sendActivity(t('error.tooLong', { length: question.length, max: limits.maxTextLength }));
       } else if (sharesCardOnly(context, question)) {
         // Nothing to answer (see sharesCardOnly).
       } else if (!question.trim() && (context.activity.attachments?.length ?? 0) > 0) {
         await context.sendActivity(t('error.attachmentsOnly'));
-      } else if (question.length > limits.maxTextLength) {
-        await context.sendActivity(t('error.tooLong', { length: question.length, max: limits.maxTextLength }));
       } else {
         context.activity.text = question;
         await dialog.run(context, accessors.dialogState);
@@ -102,10 +104,12 @@ export class PartnersBot extends TeamsActivityHandler {
       await next();
     });
 
+    // One welcome a turn, however many members joined: a conversationUpdate listing thousands of
+    // members must not become thousands of replies.
     this.onMembersAdded(async (context, next) => {
       const language = languageOfLocale(context.activity.locale) ?? 'en';
-      for (const member of context.activity.membersAdded ?? []) {
-        if (member.id === context.activity.recipient?.id) continue;
+      const someoneElse = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
+      if (someoneElse) {
         await context.sendActivity(answerActivity(answering().composer.welcome(language)));
         const data = await accessors.conversationData.get(context, {});
         data.welcomed = true;

@@ -127,6 +127,12 @@ export function card(body: ReadonlyArray<CardElement | undefined>, actions: read
   };
 }
 
+/** One card a reply: the cards of several items share one, one after the other (undefined for none). */
+export function oneCard(cards: readonly AdaptiveCard[]): AdaptiveCard | undefined {
+  if (cards.length <= 1) return cards[0];
+  return card(cards.flatMap((c) => c.body), cards.flatMap((c) => c.actions ?? []));
+}
+
 /** A wrapped text block; undefined for empty text (an empty TextBlock breaks Teams mobile). */
 export function text(value: string, style: Omit<TextBlock, 'type' | 'text' | 'wrap'> = {}): TextBlock | undefined {
   return value.trim() ? { type: 'TextBlock', text: value, wrap: true, ...style } : undefined;

@@ -1,26 +1,59 @@
 /**
- * The HTTP side of the local Direct Line: the Direct Line v3 routes that Web Chat polls, and the
- * Bot Connector routes that the bot's replies are posted to (the turns run with a serviceUrl
- * pointing back at this server). Only registered when the bot runs without Azure.
+ * The HTTP side of the local Direct Line, for the web chat when the bot runs without Azure: the
+ * token route that starts a conversation, and the Direct Line v3 routes Web Chat calls with that
+ * conversation's token. Each message runs through the bot in-process with deliveryMode
+ * expectReplies, so the replies come back with the turn and nothing is posted back over HTTP.
+ * Every route is limited per client address; posting is limited per conversation too, in
+ * requests and in bytes, and a posted activity is capped in size.
  */
 import type { Activity } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { BotApp } from '../app';
+import type { ClientAddress } from '../http/clientAddress';
+import type { InFlight } from '../http/inFlight';
+import { limitedBy, tooMany } from '../http/limitHandler';
+import { RateLimit, type RateLimitOptions } from '../http/rateLimit';
+import { jsonBody } from '../http/jsonBody';
 import type { Logger } from '../logger';
-import { LocalDirectLine, type DirectLineLimits } from './localDirectLine';
+import { ConversationTokens } from './conversationTokens';
+import { DEFAULT_DIRECT_LINE_LIMITS, LocalDirectLine, type DirectLineLimits } from './localDirectLine';
+import { TOKEN_ROUTE } from './tokenRoute';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
-/** Where the bot's replies arrive: the serviceUrl of the turns run for the web chat. */
-export const CONNECTOR_PATH = '/_connector';
-const LOCAL_TOKEN = 'local';
-const TOKEN_LIFETIME_SECONDS = 3600;
+/** Turns run in-process and answer in the result: nothing is ever sent to this address. */
+const IN_PROCESS_SERVICE_URL = 'http://127.0.0.1/local-directline';
 const BOT_ACCOUNT = { id: 'coop-partners-bot', name: 'Co-op Partners', role: 'bot' } as const;
+
+export interface DirectLineRateLimits {
+  /** Conversations a client address may start (the token route). */
+  readonly start: RateLimitOptions;
+  /** Direct Line requests of a client address (Web Chat polls about three times a second). */
+  readonly client: RateLimitOptions;
+  /** Bytes a client address may post. */
+  readonly clientBytes: RateLimitOptions;
+  /** Activities posted to one conversation. */
+  readonly conversation: RateLimitOptions;
+  /** Bytes posted to one conversation. */
+  readonly conversationBytes: RateLimitOptions;
+}
+
+export const DEFAULT_DIRECT_LINE_RATE_LIMITS: DirectLineRateLimits = {
+  start: { points: 10, perSeconds: 60 },
+  client: { points: 600, perSeconds: 60 },
+  clientBytes: { points: 256 * 1024, perSeconds: 60 },
+  conversation: { points: 30, perSeconds: 60 },
+  conversationBytes: { points: 64 * 1024, perSeconds: 60 },
+};
+
+/** The largest activity a client may post: a 2,000-character message and its envelope fit many times over. */
+export const MAX_ACTIVITY_BYTES = 16 * 1024;
 
 export interface LocalDirectLineOptions {
   readonly logger: Logger;
-  /** The server's own base URL (http://127.0.0.1:PORT), known once it listens. */
-  readonly baseUrl: () => string;
+  readonly clientAddress: ClientAddress;
+  readonly inFlight: InFlight;
   readonly limits?: DirectLineLimits;
+  readonly rateLimits?: DirectLineRateLimits;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -36,51 +69,99 @@ function userActivityProblem(body: unknown): string | undefined {
   return undefined;
 }
 
-export function registerLocalDirectLine(server: Server, app: BotApp, options: LocalDirectLineOptions): LocalDirectLine {
-  const directLine = new LocalDirectLine(options.limits);
-  const { logger } = options;
+const directLineError = (res: Response, status: number, code: string, message: string) => res.send(status, { error: { code, message } });
 
-  /** Runs one activity through the bot; its replies come back through the connector routes. */
+export function registerLocalDirectLine(server: Server, app: BotApp, options: LocalDirectLineOptions): LocalDirectLine {
+  const directLine = new LocalDirectLine(options.limits ?? DEFAULT_DIRECT_LINE_LIMITS);
+  const tokens = new ConversationTokens();
+  const { logger, inFlight } = options;
+  const rates = options.rateLimits ?? DEFAULT_DIRECT_LINE_RATE_LIMITS;
+  const limits = {
+    start: new RateLimit(rates.start),
+    client: new RateLimit(rates.client),
+    clientBytes: new RateLimit(rates.clientBytes),
+    conversation: new RateLimit(rates.conversation),
+    conversationBytes: new RateLimit(rates.conversationBytes),
+  };
+  const clientOf = (req: Request) => options.clientAddress(req);
+  const perClient = limitedBy(limits.client, clientOf, logger, 'direct line: client');
+
+  /** Runs one activity through the bot and appends its replies to the conversation. */
   const runTurn = (conversationId: string, activity: Partial<Activity>): void => {
     const turn: Partial<Activity> = {
       ...activity,
       channelId: 'webchat',
-      serviceUrl: `${options.baseUrl()}${CONNECTOR_PATH}`,
+      serviceUrl: IN_PROCESS_SERVICE_URL,
+      deliveryMode: 'expectReplies',
       conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: 'webchat' },
       recipient: BOT_ACCOUNT,
     };
-    app.adapter.processInProcess(turn, app.logic).catch((error: unknown) => {
-      logger.error({ err: error, conversation: conversationId }, 'web chat turn failed');
+    const work = app.adapter.processInProcess(turn, app.logic).then((response) => {
+      const replies = (response?.body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? [];
+      for (const reply of replies) directLine.append(conversationId, { ...reply, from: BOT_ACCOUNT });
     });
+    inFlight.track(work).catch((error: unknown) => logger.error({ err: error, conversation: conversationId }, 'web chat turn failed'));
   };
 
-  const conversationOf = (req: Request, res: Response): string | undefined => {
-    const id = String(req.params.conversationId ?? '');
-    if (directLine.has(id)) return id;
-    res.send(404, { error: { code: 'BadArgument', message: 'unknown conversation' } });
+  /** The conversation a request may use: its token's, which must be the one in the path when there is one. */
+  const authorized = (req: Request, res: Response): string | undefined => {
+    const inPath = req.params.conversationId === undefined ? undefined : String(req.params.conversationId);
+    const check = tokens.check(req.headers.authorization, inPath);
+    if (!check.ok) {
+      directLineError(res, check.status, check.status === 401 ? 'Unauthorized' : 'Forbidden', check.reason);
+      return undefined;
+    }
+    if (directLine.has(check.conversationId)) return check.conversationId;
+    directLineError(res, 404, 'BadArgument', 'unknown or ended conversation');
     return undefined;
   };
 
-  server.post(`${DIRECT_LINE_PATH}/tokens/refresh`, async (_req: Request, res: Response) => {
-    res.send(200, { token: LOCAL_TOKEN, expires_in: TOKEN_LIFETIME_SECONDS });
-  });
+  const started = (conversationId: string) => ({ conversationId, ...tokens.issue(conversationId) });
 
-  server.post(`${DIRECT_LINE_PATH}/conversations`, async (_req: Request, res: Response) => {
+  // The page's first call, as with Azure's token route: it starts a conversation and gets its token.
+  server.post(TOKEN_ROUTE, limitedBy(limits.start, clientOf, logger, 'direct line: start'), async (_req: Request, res: Response) => {
     const conversationId = directLine.createConversation();
-    res.send(201, { conversationId, token: LOCAL_TOKEN, expires_in: TOKEN_LIFETIME_SECONDS });
+    if (!conversationId) {
+      logger.warn({ conversations: directLine.size }, 'direct line: at its conversation limit');
+      res.header('Retry-After', '60');
+      res.send(503, { error: 'the chat is busy; please try again in a minute' });
+      return;
+    }
+    res.send(200, started(conversationId));
   });
 
-  server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId`, async (req: Request, res: Response) => {
-    const conversationId = conversationOf(req, res);
-    if (conversationId) res.send(200, { conversationId, token: LOCAL_TOKEN, expires_in: TOKEN_LIFETIME_SECONDS });
+  server.post(`${DIRECT_LINE_PATH}/tokens/refresh`, perClient, async (req: Request, res: Response) => {
+    const conversationId = authorized(req, res);
+    if (conversationId) res.send(200, started(conversationId));
   });
 
-  server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
-    const conversationId = conversationOf(req, res);
+  // Web Chat starts (or resumes) the conversation its token names.
+  server.post(`${DIRECT_LINE_PATH}/conversations`, perClient, async (req: Request, res: Response) => {
+    const conversationId = authorized(req, res);
+    if (conversationId) res.send(201, started(conversationId));
+  });
+
+  server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId`, perClient, async (req: Request, res: Response) => {
+    const conversationId = authorized(req, res);
+    if (conversationId) res.send(200, started(conversationId));
+  });
+
+  server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, perClient, ...jsonBody(MAX_ACTIVITY_BYTES), async (req: Request, res: Response) => {
+    const conversationId = authorized(req, res);
     if (!conversationId) return;
+    const bytes = Number(req.headers['content-length'] ?? 0) || Buffer.byteLength(JSON.stringify(req.body ?? null));
+    const retryAfter =
+      (await limits.conversation.take(conversationId)) ??
+      (await limits.conversationBytes.take(conversationId, bytes)) ??
+      (await limits.clientBytes.take(clientOf(req), bytes));
+    if (retryAfter !== undefined) {
+      logger.warn({ conversation: conversationId, retryAfter }, 'direct line: conversation rate limited');
+      tooMany(res, retryAfter, 'too many messages; please wait a moment');
+      return;
+    }
     const problem = userActivityProblem(req.body);
     if (problem) {
-      res.send(400, { error: { code: 'BadArgument', message: problem } });
+      directLineError(res, 400, 'BadArgument', problem);
       return;
     }
     const posted = req.body as Partial<Activity>;
@@ -92,39 +173,12 @@ export function registerLocalDirectLine(server: Server, app: BotApp, options: Lo
     runTurn(conversationId, { ...stored, id });
   });
 
-  server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
-    const conversationId = conversationOf(req, res);
+  server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, perClient, async (req: Request, res: Response) => {
+    const conversationId = authorized(req, res);
     if (!conversationId) return;
     const query = new URL(req.url ?? '', 'http://localhost').searchParams;
     const watermark = Number.parseInt(query.get('watermark') ?? '0', 10);
     res.send(200, directLine.activitiesSince(conversationId, Number.isFinite(watermark) && watermark > 0 ? watermark : 0));
-  });
-
-  // The Bot Connector API, as far as the bot's replies use it.
-  const receiveReply = async (req: Request, res: Response) => {
-    const conversationId = String(req.params.conversationId ?? '');
-    if (!directLine.has(conversationId)) {
-      res.send(404, { error: { code: 'ConversationNotFound', message: 'unknown conversation' } });
-      return;
-    }
-    if (!isObject(req.body)) {
-      res.send(400, { error: { code: 'BadArgument', message: 'the body must be an activity' } });
-      return;
-    }
-    const reply = { ...(req.body as Partial<Activity>), from: BOT_ACCOUNT };
-    const id = directLine.append(conversationId, reply);
-    res.send(200, { id });
-  };
-  server.post(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities`, receiveReply);
-  server.post(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities/:activityId`, receiveReply);
-  server.put(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities/:activityId`, async (req: Request, res: Response) => {
-    const conversationId = String(req.params.conversationId ?? '');
-    const activityId = String(req.params.activityId ?? '');
-    if (!isObject(req.body) || !directLine.replace(conversationId, activityId, { ...(req.body as Partial<Activity>), from: BOT_ACCOUNT })) {
-      res.send(404, { error: { code: 'ActivityNotFound', message: 'unknown activity' } });
-      return;
-    }
-    res.send(200, { id: activityId });
   });
 
   return directLine;

@@ -1,8 +1,11 @@
 /**
  * With Azure Bot Service, the web page gets a short-lived Direct Line token from this server,
- * which exchanges the Direct Line secret for it: the secret stays on the server.
+ * which exchanges the Direct Line secret for it: the secret stays on the server. The route is
+ * limited per client address (`limit`), so that it cannot be used to flood the Direct Line
+ * service in the bot's name.
  */
 import type { Request, Response, Server } from 'restify';
+import type { RouteHandler } from '../http/limitHandler';
 import type { Logger } from '../logger';
 
 export const TOKEN_ROUTE = '/api/directline/token';
@@ -13,6 +16,8 @@ export interface TokenRouteOptions {
   /** The Direct Line service (a regional endpoint, or a stand-in in tests). */
   readonly endpoint?: string;
   readonly logger: Logger;
+  /** The per-client limit in front of the route. */
+  readonly limit: RouteHandler;
 }
 
 interface GeneratedToken {
@@ -23,7 +28,7 @@ interface GeneratedToken {
 
 export function registerTokenRoute(server: Server, options: TokenRouteOptions): void {
   const endpoint = (options.endpoint ?? DEFAULT_DIRECT_LINE_ENDPOINT).replace(/\/+$/, '');
-  server.post(TOKEN_ROUTE, async (_req: Request, res: Response) => {
+  server.post(TOKEN_ROUTE, options.limit, async (_req: Request, res: Response) => {
     try {
       const response = await fetch(`${endpoint}/v3/directline/tokens/generate`, {
         method: 'POST',

@@ -1,14 +1,19 @@
 /**
  * Keeps the users' votes on answers, to show which answers of the knowledge base help and which
- * do not. A vote is stored in the bot's Storage (so in Azure Blob Storage when state is) under a
- * key of the conversation and the rated reply, so that voting again on the same answer replaces
- * the vote; and each vote is logged. Neither holds user text or names; the conversation id is
- * kept only as a hash.
+ * do not. Each vote is its own item in the bot's Storage (so in Azure Blob Storage when state is),
+ * under a key of the conversation and the rated reply, so that voting again on the same answer
+ * replaces the vote; and each thing rated (a project, an organization, or the intent of answers
+ * without ids) has a small item counting its ups and downs, kept up to date as votes come and are
+ * replaced. No item grows with the number of votes. Nothing stored holds user text or names; the
+ * conversation id is kept only as a hash.
  */
 import { createHash } from 'node:crypto';
 import type { Storage, StoreItem } from 'botbuilder';
-import { isETagConflict } from '../bots/optimisticState';
+import { ConversationQueue } from '../bots/conversationQueue';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Logger } from '../logger';
+import { CREATE_ONLY_ETAG, isETagConflict } from '../storage/conditionalWrite';
+import { ratedKeysOf, sortSummary, type RatedSummary } from './summary';
 import type { Vote } from './vote';
 
 /** Where a vote was cast: the conversation, and the reply it rates when the channel says. */
@@ -27,21 +32,18 @@ export interface StoredVote extends Vote, StoreItem {
 }
 
 export const FEEDBACK_KEY_PREFIX = 'feedback/';
+/** The counts of one thing rated: `feedback-count/project:pasac`, `feedback-count/overview`... */
+export const FEEDBACK_COUNT_PREFIX = 'feedback-count/';
 
-/**
- * The item listing the keys of every vote: Bot Framework's Storage reads and writes keys it is
- * given but cannot list them. Kept apart from the `feedback/` keys, which each hold one vote.
- */
-export const FEEDBACK_INDEX_KEY = 'feedback-index';
-
-interface FeedbackIndex extends StoreItem {
-  readonly keys: readonly string[];
+interface Count extends StoreItem {
+  up: number;
+  down: number;
 }
 
-/** Concurrent first votes (several instances) each retry their index update on an eTag conflict. */
-const INDEX_ATTEMPTS = 5;
-/** Storage reads are batched when listing, so that a large index does not open a request per vote at once. */
-const READ_BATCH = 100;
+/** Conditional writes that meet another writer (another instance) try again on fresh items. */
+const ATTEMPTS = 5;
+/** The intents whose answers are rated without ids (see vote.ts). */
+const RATED_INTENTS = ['project', 'list', 'organization', 'overview'] as const;
 
 const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -51,9 +53,21 @@ export function feedbackKey(place: VotePlace, vote: Vote): string {
   return `${FEEDBACK_KEY_PREFIX}${hash([place.channelId, place.conversationId, answer].join('\n')).slice(0, 32)}`;
 }
 
-/** Stores, logs and lists the users' votes on answers. */
+/** Writes `item` only over the version read (or only if absent); false when someone else wrote first. */
+async function writeOver(storage: Storage, key: string, item: object, read: StoreItem | undefined): Promise<boolean> {
+  try {
+    await storage.write({ [key]: { ...item, eTag: read?.eTag ?? CREATE_ONLY_ETAG } });
+    return true;
+  } catch (error) {
+    if (isETagConflict(error)) return false;
+    throw error;
+  }
+}
+
+/** Stores, logs and counts the users' votes on answers. */
 export class FeedbackStore {
-  private indexUpdates: Promise<void> = Promise.resolve();
+  /** Count updates of one thing rated run one at a time in this process; eTags guard against the other instances. */
+  private readonly countUpdates = new ConversationQueue();
 
   constructor(
     private readonly storage: Storage,
@@ -69,16 +83,16 @@ export class FeedbackStore {
       channel: place.channelId,
       conversation: hash(`${place.channelId}\n${place.conversationId}`).slice(0, 16),
       at: this.now().toISOString(),
-      eTag: '*',
     };
-    await this.storage.write({ [key]: stored });
-    this.logger.info({ feedback: vote.rating, intent: vote.intent, language: vote.language, projects: vote.projects, organizations: vote.organizations, channel: place.channelId }, 'feedback');
-    // One index update at a time in this process (turns of different conversations run at once);
-    // eTags guard against the other instances.
-    const indexed = this.indexUpdates.then(() => this.addToIndex(key));
-    this.indexUpdates = indexed;
-    await indexed;
-    return stored;
+    for (let attempt = 1; ; attempt++) {
+      const previous = (await this.storage.read([key]))[key] as StoredVote | undefined;
+      if (await writeOver(this.storage, key, stored, previous)) {
+        this.logger.info({ feedback: vote.rating, intent: vote.intent, language: vote.language, projects: vote.projects, organizations: vote.organizations, channel: place.channelId }, 'feedback');
+        await this.recount(vote, previous);
+        return stored;
+      }
+      if (attempt >= ATTEMPTS) throw new Error(`feedback: the vote ${key} kept changing while being recorded`);
+    }
   }
 
   /** The vote stored for an answer, if any. */
@@ -88,46 +102,50 @@ export class FeedbackStore {
     return items[key] as StoredVote | undefined;
   }
 
-  /** Every vote stored, oldest key first (for the summary and for tests). */
-  async list(): Promise<StoredVote[]> {
-    const keys = (await this.readIndex())?.keys ?? [];
-    const votes: StoredVote[] = [];
-    for (let start = 0; start < keys.length; start += READ_BATCH) {
-      const batch = keys.slice(start, start + READ_BATCH);
-      const items = await this.storage.read(batch);
-      for (const key of batch) if (items[key]) votes.push(items[key] as StoredVote);
-    }
-    return votes;
-  }
-
-  private async readIndex(): Promise<FeedbackIndex | undefined> {
-    const items = await this.storage.read([FEEDBACK_INDEX_KEY]);
-    return items[FEEDBACK_INDEX_KEY] as FeedbackIndex | undefined;
+  /** Up and down counts of everything the knowledge base can be rated on, the most disliked first (zero rows left out). */
+  async summary(kb: KnowledgeBase): Promise<RatedSummary[]> {
+    const rated = [...kb.projects.map((project) => `project:${project.id}`), ...kb.organizations.map((organization) => `organization:${organization.id}`), ...RATED_INTENTS];
+    const items = await this.storage.read(rated.map((name) => `${FEEDBACK_COUNT_PREFIX}${name}`));
+    const rows = rated
+      .map((name) => {
+        const count = items[`${FEEDBACK_COUNT_PREFIX}${name}`] as Count | undefined;
+        return { rated: name, up: count?.up ?? 0, down: count?.down ?? 0 };
+      })
+      .filter((row) => row.up > 0 || row.down > 0);
+    return sortSummary(rows);
   }
 
   /**
-   * Adds a vote's key to the index, written with the eTag it was read with so that two instances
-   * adding keys at once do not drop one. The vote itself is already stored and logged: an index
-   * that cannot be updated is logged, and does not fail the user's turn.
+   * Moves the counts from the replaced vote (if any) to the new one. The vote itself is already
+   * stored and logged: a count that cannot be updated is logged, and does not fail the user's turn.
    */
-  private async addToIndex(key: string): Promise<void> {
-    try {
-      for (let attempt = 1; attempt <= INDEX_ATTEMPTS; attempt++) {
-        const index = await this.readIndex();
-        if (index?.keys.includes(key)) return;
-        // The first index is written with '*' (Storage cannot say "only if absent"); two
-        // instances creating it at the same moment may drop one key, never a vote.
-        const updated: FeedbackIndex = { keys: [...(index?.keys ?? []), key], eTag: index?.eTag ?? '*' };
-        try {
-          await this.storage.write({ [FEEDBACK_INDEX_KEY]: updated });
-          return;
-        } catch (error) {
-          if (!isETagConflict(error)) throw error;
-        }
+  private async recount(vote: Vote, previous: Vote | undefined): Promise<void> {
+    const changes = new Map<string, { up: number; down: number }>();
+    const add = (from: Vote, sign: number) => {
+      for (const rated of ratedKeysOf(from)) {
+        const change = changes.get(rated) ?? { up: 0, down: 0 };
+        change[from.rating] += sign;
+        changes.set(rated, change);
       }
-      this.logger.warn({ key }, 'feedback: the vote is stored, but the index kept conflicting');
+    };
+    if (previous) add(previous, -1);
+    add(vote, +1);
+    await Promise.all(
+      [...changes].filter(([, change]) => change.up !== 0 || change.down !== 0).map(([rated, change]) => this.countUpdates.run(rated, () => this.addToCount(rated, change))),
+    );
+  }
+
+  private async addToCount(rated: string, change: { up: number; down: number }): Promise<void> {
+    const key = `${FEEDBACK_COUNT_PREFIX}${rated}`;
+    try {
+      for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        const count = (await this.storage.read([key]))[key] as Count | undefined;
+        const updated = { up: (count?.up ?? 0) + change.up, down: (count?.down ?? 0) + change.down };
+        if (await writeOver(this.storage, key, updated, count)) return;
+      }
+      this.logger.warn({ rated }, 'feedback: the vote is stored, but its count kept conflicting');
     } catch (error) {
-      this.logger.warn({ err: error, key }, 'feedback: the vote is stored, but the index could not be updated');
+      this.logger.warn({ err: error, rated }, 'feedback: the vote is stored, but its count could not be updated');
     }
   }
 }

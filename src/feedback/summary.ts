@@ -12,20 +12,28 @@ export interface RatedSummary {
   readonly down: number;
 }
 
-/** Up and down counts per thing rated, the most disliked first (where the knowledge base needs work). */
+/** The things a vote rates: its projects and organizations, or its intent when it names none. */
+export function ratedKeysOf(vote: Vote): string[] {
+  const rated = [...vote.projects.map((id) => `project:${id}`), ...vote.organizations.map((id) => `organization:${id}`)];
+  return rated.length ? rated : [vote.intent];
+}
+
+/** The most disliked first (where the knowledge base needs work). */
+export function sortSummary(rows: readonly RatedSummary[]): RatedSummary[] {
+  return [...rows].sort((a, b) => b.down - a.down || a.up - b.up || a.rated.localeCompare(b.rated));
+}
+
+/** Up and down counts per thing rated, the most disliked first. */
 export function summarizeVotes(votes: readonly Vote[]): RatedSummary[] {
   const counts = new Map<string, { up: number; down: number }>();
   for (const vote of votes) {
-    const rated = [...vote.projects.map((id) => `project:${id}`), ...vote.organizations.map((id) => `organization:${id}`)];
-    for (const key of rated.length ? rated : [vote.intent]) {
+    for (const key of ratedKeysOf(vote)) {
       const count = counts.get(key) ?? { up: 0, down: 0 };
       count[vote.rating] += 1;
       counts.set(key, count);
     }
   }
-  return [...counts]
-    .map(([rated, count]) => ({ rated, ...count }))
-    .sort((a, b) => b.down - a.down || a.up - b.up || a.rated.localeCompare(b.rated));
+  return sortSummary([...counts].map(([rated, count]) => ({ rated, ...count })));
 }
 
 /** The summary as an aligned text table. */

@@ -14,6 +14,9 @@ export interface KnowledgeBaseParts {
   readonly overview: Overview;
 }
 
+/** What the knowledge base files projects by (see `projectsBy`). */
+export type ProjectFacet = 'lead' | 'country' | 'region' | 'sector' | 'partner' | 'video' | 'video-language';
+
 /** Where a broken reference or a duplicate was found, for a message that names it. */
 export interface KnowledgeProblem {
   readonly file: string;
@@ -101,6 +104,12 @@ export class KnowledgeBase implements KnowledgeBaseParts {
       const file = files.countries ?? 'countries';
       mustExist(this.regionsById, country.region, { file, item: country.id, field: 'region' }, 'region id');
     }
+    for (const organization of parts.organizations) {
+      const file = files.organizations ?? 'organizations';
+      organization.activeInCountriesSince.forEach(({ country }, index) =>
+        mustExist(this.countriesById, country, { file, item: organization.id, field: `activeInCountriesSince[${index}].country` }, 'country id'),
+      );
+    }
     for (const partner of parts.partners) {
       if (partner.country) {
         const file = files.partners ?? 'partners';
@@ -122,6 +131,8 @@ export class KnowledgeBase implements KnowledgeBaseParts {
       file(`region:${this.countriesById.get(project.country)!.region}`, project);
       file(`sector:${project.sector}`, project);
       for (const partner of project.partners) file(`partner:${partner}`, project);
+      file(`video:${project.videos.length ? 'with' : 'without'}`, project);
+      for (const language of new Set(project.videos.map((video) => video.language))) if (language) file(`video-language:${language}`, project);
     }
   }
 
@@ -130,8 +141,13 @@ export class KnowledgeBase implements KnowledgeBaseParts {
     return this.projectRanks.get(id) ?? Number.MAX_SAFE_INTEGER;
   }
 
-  /** The projects of a lead organization, a country, a region, a sector or a partner. */
-  projectsBy(facet: 'lead' | 'country' | 'region' | 'sector' | 'partner', id: string): readonly Project[] {
+  /**
+   * The projects of a lead organization, a country, a region, a sector or a partner; with a video
+   * or without one (`video`, `with` or `without`); with a video in a language (`video-language`).
+   * A region's projects are those of its countries (a region that covers every country has none
+   * of its own: see `coversEveryCountry`).
+   */
+  projectsBy(facet: ProjectFacet, id: string): readonly Project[] {
     return this.projectsByFacet.get(`${facet}:${id}`) ?? [];
   }
 

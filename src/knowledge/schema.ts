@@ -11,6 +11,29 @@ const text = z.string().trim().min(1, 'must not be empty');
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 const year = z.number().int().min(1900).max(2100);
 const url = z.string().url().regex(/^https:\/\//, 'must be an https:// address');
+const countryId = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 3166-1 code in lower case');
+
+/** How a number of the guide is stated: as it is, as a lower bound ("more than 680") or roughly ("some 30"). */
+export type Bound = 'exact' | 'more-than' | 'about';
+
+/** A number as the guide states it, so that an answer never turns "more than 680" into "680". */
+export interface Quantity {
+  readonly value: number;
+  readonly bound: Bound;
+}
+
+/**
+ * A number of the guide, written in data/ as the guide states it: `26`, `{ moreThan: 680 }` or
+ * `{ about: 30 }`. The bound is a field, never words in a text, so every language says it.
+ */
+export const quantity = z.union(
+  [
+    z.number().positive().transform((value): Quantity => ({ value, bound: 'exact' })),
+    z.strictObject({ moreThan: z.number().positive() }).transform(({ moreThan }): Quantity => ({ value: moreThan, bound: 'more-than' })),
+    z.strictObject({ about: z.number().positive() }).transform(({ about }): Quantity => ({ value: about, bound: 'about' })),
+  ],
+  { errorMap: () => ({ message: 'must be a positive number, { moreThan: N } or { about: N }' }) },
+);
 
 /** A text that the user reads, written in each of the bot's three languages. */
 export const localizedText = z.strictObject({ en: text, fr: text, es: text });
@@ -38,11 +61,16 @@ export const regionSchema = z.strictObject({
   placeInSentence: sentenceForms,
   /** Other ways to write the region's name, in any language. */
   aliases: z.array(text).default([]),
+  /**
+   * True for a region that holds every country listed besides its own region (Latin America and
+   * the Caribbean): no country names it, so a question about it is about all of them.
+   */
+  coversEveryCountry: z.boolean().default(false),
 });
 
 export const countrySchema = z.strictObject({
   /** ISO 3166-1 alpha-2, lower case. */
-  id: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 3166-1 code in lower case'),
+  id: countryId,
   name: localizedText,
   nameInSentence: sentenceForms,
   placeInSentence: sentenceForms,
@@ -79,8 +107,24 @@ export const organizationSchema = z.strictObject({
   acronymInSentence: sentenceForms,
   aliases: z.array(text).default([]),
   website: url,
+  // The organization's figures, as the guide states them; a figure it does not give is left out
+  // (answers then say that the guide does not give it).
   activeInLatinAmericaSince: year.optional(),
   countriesInLatinAmerica: z.number().int().positive().optional(),
+  /** The year it was founded. */
+  founded: year.optional(),
+  /** How long it has worked with developing and emerging countries. */
+  yearsWithDevelopingCountries: quantity.optional(),
+  /** How long its international development program has been running. */
+  internationalProgramYears: quantity.optional(),
+  /** In how many developing countries it has worked, worldwide. */
+  developingCountries: quantity.optional(),
+  /** How many cooperative and mutual organizations it has supported. */
+  organizationsSupported: quantity.optional(),
+  /** How many people its work has reached. */
+  peopleReached: quantity.optional(),
+  /** The countries where the guide dates its presence ("in Haiti since 1987"). */
+  activeInCountriesSince: z.array(z.strictObject({ country: countryId, since: year })).default([]),
   profile: localizedText,
   facts: z.array(localizedText).min(1),
   keywords: localizedWords.default({ en: [], fr: [], es: [] }),
@@ -94,7 +138,7 @@ export const partnerSchema = z.strictObject({
   aliases: z.array(text).default([]),
   /** What the partner is, as the source states it. */
   description: localizedText,
-  country: z.string().regex(/^[a-z]{2}$/).optional(),
+  country: countryId.optional(),
 });
 
 export const videoSchema = z.strictObject({
@@ -114,14 +158,20 @@ export const projectSchema = z.strictObject({
   aliases: z.array(text).default([]),
   lead: id,
   partners: z.array(id).default([]),
-  country: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 3166-1 code in lower case'),
+  country: countryId,
   sector: id,
-  period: z.strictObject({
-    start: year.optional(),
-    end: year.optional(),
-    /** The period or duration as the source states it. */
-    text: localizedText,
-  }),
+  period: z
+    .strictObject({
+      /** The year it started, when the guide gives it. */
+      start: year.optional(),
+      /** The year it ended or is to end, when the guide gives it. */
+      end: year.optional(),
+      /** How long it runs or is planned to run, in years, when the guide says (5.5 for five and a half). */
+      durationYears: z.number().positive().multipleOf(0.5, 'must be a whole or half number of years').optional(),
+      /** The period or duration as the source states it. */
+      text: localizedText,
+    })
+    .refine((period) => period.start === undefined || period.end === undefined || period.start <= period.end, { message: 'must not end before it starts', path: ['end'] }),
   summary: localizedText,
   facts: z.array(localizedText).min(1),
   keywords: localizedWords.default({ en: [], fr: [], es: [] }),

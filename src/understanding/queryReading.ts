@@ -8,17 +8,14 @@
  * the other readings (undefined).
  */
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { OrganizationFigure, ProjectQuery, QueryFilters } from '../knowledge/query';
+import { NO_QUERY_FILTERS, selectQueryProjects, type OrganizationFigure, type ProjectQuery, type QueryFilters } from '../knowledge/query';
 import { LANGUAGES, type Language } from '../knowledge/schema';
 import type { Analysis, CueMatch, Mention } from './analyze';
 import type { CueKind } from './lexicon';
-import { selectProjects } from './resolve';
 
 /** How many words after "apart from" / a negation a name may stand and still be what is left out. */
 const EXCLUSION_REACH = 6;
 const NEGATION_REACH = 4;
-
-const NO_QUERY_FILTERS: QueryFilters = { organizations: [], countries: [], regions: [], sectors: [], partners: [] };
 
 /** The clause each token belongs to (clauses start at sentence starts and commas). */
 function clauseIndexes(analysis: Analysis): number[] {
@@ -97,22 +94,31 @@ export function readQuery(analysis: Analysis, kb: KnowledgeBase): ProjectQuery |
   const aboutOrganizationsOnly =
     !filters.countries.length && !filters.sectors.length && !filters.partners.length && !projects.length && filters.hasVideo === undefined;
   // ("In how many countries are the projects?" counts the projects' countries, not a figure.)
+  // (A duration asked of projects, "how long does PASAC last", is a period, not a figure or a count.)
   const figure = FIGURE_CUES.find(([cue]) => cues.has(cue))?.[1];
   const aboutProjects = cues.has('list') || cues.has('singular');
-  if (figure && aboutOrganizationsOnly && !aboutProjects && (filters.organizations.length > 0 || cues.has('overview') || cues.has('overviewWeak'))) {
+  const aboutTheWhole = cues.has('overview') || cues.has('overviewWeak');
+  // Without an organization named, the partnership's own figure is asked of "these organizations"
+  // (overviewWeak), or of the whole when projects are not what is counted.
+  const askedOfOrganizations = filters.organizations.length > 0 ? !aboutProjects : cues.has('overviewWeak') || (aboutTheWhole && !aboutProjects);
+  if (figure && aboutOrganizationsOnly && askedOfOrganizations) {
     return query('figure', { figure, organizations: filters.organizations });
   }
+  // Another fact asked ("how long", "how much does it cost") is not a count of projects.
+  const asksAnotherFact = [...cues].some((cue) => cue.startsWith('facet:') && cue !== 'facet:video' && cue !== 'facet:location') && (projects.length > 0 || !cues.has('list'));
   if (cues.has('leads')) return query('leads');
   if (cues.has('earliest') || cues.has('latest')) {
     // "Which started first, the Honduras forestry project or the Bolivia spice one?": each name
     // proposes projects, and the order runs over all of them.
     const { hasVideo: _video, videoLanguage: _language, ...lists } = filters;
-    const proposed = Object.values(lists).some((ids: readonly string[]) => ids.length > 0) ? selectProjects({ ...lists }, kb).map((project) => project.id) : [];
+    const proposed = Object.values(lists).some((ids: readonly string[]) => ids.length > 0)
+      ? selectQueryProjects(kb, { filters: { ...NO_QUERY_FILTERS, ...lists }, exclude: NO_QUERY_FILTERS, excludeProjects: [] }).map((project) => project.id)
+      : [];
     const candidates = projects.length ? [...new Set([...projects, ...(proposed.length < kb.projects.length ? proposed : [])])] : [];
     const operation = cues.has('earliest') ? 'earliest' : 'latest';
     return candidates.length ? { ...query(operation), filters: { ...NO_QUERY_FILTERS, ...(filters.hasVideo !== undefined ? { hasVideo: filters.hasVideo } : {}) }, projects: candidates } : query(operation);
   }
-  if (cues.has('count')) return query('count', cues.has('figure:countries') ? { countCountries: true } : {});
+  if (cues.has('count') && !asksAnotherFact) return query('count', cues.has('figure:countries') ? { countCountries: true } : {});
   if (hasExclusion || hasVideo !== undefined) return query('list');
   return undefined;
 }

@@ -10,6 +10,8 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { LANGUAGES, type Language, type Project } from '../knowledge/schema';
 import type { Analysis } from './analyze';
+import { runQuery, type ProjectQuery } from '../knowledge/query';
+import { readQuery } from './queryReading';
 import { nameWords } from './gazetteer';
 import { normalize } from './normalize';
 import type { CueKind, Facet } from './lexicon';
@@ -219,6 +221,35 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
       organizations: entities.organizations,
       gap: { kind: 'country-without-projects', countries: countriesWithout, regions: regionsWithout, organizations: entities.organizations },
     });
+  }
+
+  // Questions over the whole guide ("how many...", "apart from...", "which started first",
+  // "who leads each", an organization's figures) are answered by running their query. A query
+  // that names nothing and points back ("which of them has a video?") runs over the focus.
+  const query = readQuery(analysis, kb);
+  if (query) {
+    const namesNothing = !named && !query.projects?.length && Object.values(query.exclude).every((ids) => !Array.isArray(ids) || ids.length === 0);
+    const overFocus = namesNothing && (cues.has('pointer') || cues.has('anaphora')) && (context.list ?? context.projects).length > 0;
+    // "Since when has DID been working in that country?": the country of the projects in focus.
+    const focusPlaces = [...new Set(known(context.projects).map((project) => project.country))];
+    const sinceThere = query.operation === 'figure' && query.figure === 'years-of-experience' && cues.has('pointer') && focusPlaces.length > 0;
+    const asked: ProjectQuery = sinceThere
+      ? { ...query, figure: 'active-in-country-since', filters: { ...query.filters, countries: focusPlaces } }
+      : overFocus
+        ? { ...query, projects: [...(context.list ?? context.projects)] }
+        : query;
+    const result = runQuery(kb, asked);
+    because('filters', overFocus ? 1 : Math.max(0.8, Number(named || Boolean(query.projects?.length))));
+    if (asked.operation === 'figure') {
+      const organizations = [...new Set(result.figures.map((figures) => figures.organization))];
+      return answer({ intent: result.combined.length ? 'overview' : 'organization', organizations, query: asked, usedContext: overFocus || sinceThere });
+    }
+    // "Which started first?" presents the first (and any started the same year).
+    const first = result.starts[0];
+    const ordered = (asked.operation === 'earliest' || asked.operation === 'latest') && first !== undefined;
+    const projects = ordered ? result.starts.filter((start) => start.year === first.year).map((start) => start.project) : result.projects;
+    const intent: Intent = projects.length === 0 ? 'fallback' : projects.length === 1 && (asked.operation === 'list' || ordered) ? 'project' : 'list';
+    return answer({ intent, projects, organizations: leadsOf(projects), query: asked, usedContext: overFocus, filters: { ...NO_FILTERS, organizations: asked.filters.organizations, countries: asked.filters.countries, regions: asked.filters.regions, sectors: asked.filters.sectors, partners: asked.filters.partners } });
   }
 
   // Follow-ups: "is there a video?", "the second one", "and in Peru?", "y el de Barbados?".

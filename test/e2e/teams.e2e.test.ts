@@ -76,12 +76,11 @@ describe('Teams (Agents Playground)', () => {
   }, 60_000);
 
   it('records a thumbs up clicked on the card, and thanks', async () => {
-    const votesBefore = (await bot.app.feedback.list()).length;
+    const socodevi = async () => (await bot.app.feedback.summary(bot.app.knowledge.kb)).find((row) => row.rated === 'organization:socodevi') ?? { up: 0, down: 0 };
+    const before = await socodevi();
     await cards().last().getByRole('button', { name: '👍 Helpful', exact: true }).click();
     await page.getByText('Thanks for your feedback!').first().waitFor({ timeout: 30_000 });
-    const votes = await bot.app.feedback.list();
-    expect(votes).toHaveLength(votesBefore + 1);
-    expect(votes.at(-1)).toMatchObject({ rating: 'up', intent: 'organization', organizations: ['socodevi'], channel: 'msteams' });
+    expect(await socodevi()).toMatchObject({ up: before.up + 1, down: before.down });
   }, 60_000);
 
   it('finds a project with the search message extension and inserts its card, which the bot leaves alone', async () => {

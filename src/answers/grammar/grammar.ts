@@ -39,6 +39,29 @@ export function joinWith(language: Language, items: readonly string[]): string {
   return format.format(items);
 }
 
+/** Number formatters per language and style, made once (like the list formatters). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(language: Language, millions: boolean): Intl.NumberFormat {
+  const key = `${language}:${millions}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(language, millions ? { notation: 'compact', compactDisplay: 'long' } : {})));
+  return format;
+}
+
+/** A number as the language writes it. */
+export interface WrittenNumber {
+  readonly text: string;
+  /** Written in millions ("12 millions"): French and Spanish then put "de" before the noun. */
+  readonly millions: boolean;
+}
+
+/** Whole millions in words ("12 million", "12 millions", "12 millones"), other numbers in figures ("680", "12,500"). */
+export function writeNumber(language: Language, value: number): WrittenNumber {
+  const millions = value >= 1_000_000 && value % 1_000_000 === 0;
+  return { text: numberFormat(language, millions).format(value), millions };
+}
+
 /** Upper-cases the first letter, past opening punctuation ("¿", "«"): for a name that starts a sentence. */
 export function capitalize(text: string): string {
   return text.replace(/^([^\p{L}\p{N}]*)(\p{L})/u, (_match, before: string, letter: string) => before + letter.toUpperCase());

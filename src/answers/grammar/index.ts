@@ -10,7 +10,7 @@ import { french } from './french';
 import { capitalize, lowerFirst, type Grammar } from './grammar';
 import { spanish } from './spanish';
 
-export { capitalize, lowerFirst, type Grammar, type Place } from './grammar';
+export { capitalize, lowerFirst, writeNumber, type Grammar, type Place, type WrittenNumber } from './grammar';
 
 const GRAMMARS: Readonly<Record<Language, Grammar>> = { en: english, fr: french, es: spanish };
 
