@@ -395,7 +395,10 @@ function classify(reading: Reading, indexes: Classifier): Analysis {
   // A question that names nothing of the guide, or points back ("what is the CCA doing there?",
   // "¿qué hacen en mi país?"), takes its subject from the rest of the message.
   const namesSomething = question.mentions.some((mention) => mention.strength === 'strong' && mention.kind !== 'outside-organization');
-  if (!namesSomething || question.cues.has('pointer')) return { ...reading, meta };
+  // ("Is there a project in Peru?": that "there" points at nothing.)
+  const existential = question.cueMatches.filter((match) => match.kind === 'existential');
+  const pointsBack = question.cueMatches.some((match) => match.kind === 'pointer' && !existential.some((e) => e.start <= match.start && match.end <= e.end));
+  if (!namesSomething || pointsBack) return { ...reading, meta };
   const others = new Set<number>();
   for (let i = 0; i < reading.tokens.length; i++) if (!subject.has(i)) others.add(i);
   return { ...question, meta, subject, context: restrict(reading, others).entities };
