@@ -384,10 +384,11 @@ function classify(reading: Reading, indexes: Classifier): Analysis {
     const scale = rest > 0 ? (1 - domain) / rest : 0;
     meta = Object.fromEntries(META_INTENTS.map((label) => [label, label === 'domain' ? domain : whole[label] * scale])) as Record<MetaIntent, number>;
   }
-  // The question: the sentences that end with a question mark, else the clauses that read as
-  // questions for the guide.
-  const asked = scored.filter((part) => reading.tokens[part.from]!.inQuestion);
-  const questions = asked.length > 0 ? asked : scored.filter((part) => META_INTENTS.every((label) => part.meta.domain >= part.meta[label]));
+  // The question: the sentences that end with a question mark and the clauses that read as
+  // questions for the guide ("On veut comprendre le projet de DID au Panama. Avec qui l'a-t-il
+  // mis en place ?"); a self-introduction or a greeting is context.
+  const readsAsQuestion = (part: (typeof scored)[number]) => META_INTENTS.every((label) => part.meta.domain >= part.meta[label]);
+  const questions = scored.filter((part) => reading.tokens[part.from]!.inQuestion || readsAsQuestion(part));
   if (questions.length === 0 || questions.length === scored.length) return { ...reading, meta };
   const subject = new Set<number>();
   for (const { from, to } of questions) for (let i = from; i < to; i++) subject.add(i);
@@ -395,7 +396,10 @@ function classify(reading: Reading, indexes: Classifier): Analysis {
   // A question that names nothing of the guide, or points back ("what is the CCA doing there?",
   // "¿qué hacen en mi país?"), takes its subject from the rest of the message.
   const namesSomething = question.mentions.some((mention) => mention.strength === 'strong' && mention.kind !== 'outside-organization');
-  if (!namesSomething || question.cues.has('pointer')) return { ...reading, meta };
+  // ("Is there a project in Peru?": that "there" points at nothing.)
+  const existential = question.cueMatches.filter((match) => match.kind === 'existential');
+  const pointsBack = question.cueMatches.some((match) => match.kind === 'pointer' && !existential.some((e) => e.start <= match.start && match.end <= e.end));
+  if (!namesSomething || pointsBack) return { ...reading, meta };
   const others = new Set<number>();
   for (let i = 0; i < reading.tokens.length; i++) if (!subject.has(i)) others.add(i);
   return { ...question, meta, subject, context: restrict(reading, others).entities };

@@ -62,6 +62,8 @@ export interface DomainEvidenceWeights {
   readonly guideNameAndCoverage: number;
   /** Each word the answer leaves unexplained (up to three): what the question asks may be just that. */
   readonly unexplainedWord: number;
+  /** Each further name of the guide (up to two more): a question naming three things of the guide is about it. */
+  readonly moreGuideNames: number;
   /** The classifier's log-odds are bounded by this: no single model vetoes the evidence. */
   readonly maxClassifierLogit: number;
 }
@@ -73,7 +75,17 @@ export interface InterpretOptions {
 }
 
 export const DEFAULT_INTERPRET_OPTIONS: InterpretOptions = Object.freeze({
-  domain: Object.freeze({ bias: -0.27, classifier: 1.13, strength: 0.81, coverage: 0.23, guideName: 1.25, guideNameAndCoverage: 0.89, unexplainedWord: -0.54, maxClassifierLogit: 6 }),
+  domain: Object.freeze({
+    bias: -0.27,
+    classifier: 1.09,
+    strength: 0.73,
+    coverage: 0.26,
+    guideName: 1.17,
+    guideNameAndCoverage: 0.82,
+    unexplainedWord: -0.57,
+    moreGuideNames: 0.57,
+    maxClassifierLogit: 6,
+  }),
   minMetaProbability: 0.02,
 });
 
@@ -86,6 +98,8 @@ export interface DomainEvidence {
   readonly coverage: number;
   /** 1 when the message names an organization, project, partner, sector or place of the guide. */
   readonly guideName: number;
+  /** How many different things of the guide it names beyond the first (0 to 2). */
+  readonly moreGuideNames: number;
   readonly unexplained: readonly string[];
 }
 
@@ -102,11 +116,13 @@ export function domainEvidence(analysis: Analysis, reading: DomainReading, docum
   // good as naming it.
   const followsFocus = reading.basis.path === 'follow-up' && reading.basis.strength >= 1;
   const guideName = followsFocus || analysis.mentions.some((mention) => mention.kind !== 'outside-organization') ? 1 : 0;
+  const named = new Set(analysis.mentions.filter((mention) => mention.kind !== 'outside-organization').map((mention) => `${mention.kind}:${mention.id}`));
   return {
     classifierLogit: logit(analysis.meta.domain),
     strength: reading.basis.strength,
     coverage: (contentCount - unexplained.length + 1) / (contentCount + 1),
     guideName,
+    moreGuideNames: Math.min(Math.max(named.size - 1, 0), 2),
     unexplained,
   };
 }
@@ -121,7 +137,8 @@ export function domainProbability(evidence: DomainEvidence, weights: DomainEvide
     weights.coverage * evidence.coverage +
     weights.guideName * evidence.guideName +
     weights.guideNameAndCoverage * evidence.guideName * evidence.coverage +
-    weights.unexplainedWord * Math.min(evidence.unexplained.length, 3);
+    weights.unexplainedWord * Math.min(evidence.unexplained.length, 3) +
+    weights.moreGuideNames * evidence.moreGuideNames;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -197,6 +214,7 @@ export function interpret(analysis: Analysis, reading: DomainReading, deps: Inte
         strength: evidence.strength,
         coverage: evidence.coverage,
         guideName: evidence.guideName,
+        moreGuideNames: evidence.moreGuideNames,
         unexplainedCount: Math.min(evidence.unexplained.length, 3),
       },
     ],

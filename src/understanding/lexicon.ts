@@ -44,6 +44,8 @@ const PLAIN_CUES = [
   'reset',
   // Words pointing at something named elsewhere in the message or before ("there", "mi país").
   'pointer',
+  // "Is there...", "y a-t-il": "there" that points at nothing.
+  'existential',
   // "In the same country": the place of the project in focus.
   'samePlace',
 ] as const;

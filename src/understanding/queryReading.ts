@@ -95,14 +95,16 @@ export function readQuery(analysis: Analysis, kb: KnowledgeBase): ProjectQuery |
     !filters.countries.length && !filters.sectors.length && !filters.partners.length && !projects.length && filters.hasVideo === undefined;
   // ("In how many countries are the projects?" counts the projects' countries, not a figure.)
   // (A duration asked of projects, "how long does PASAC last", is a period, not a figure or a count.)
-  const figure = FIGURE_CUES.find(([cue]) => cues.has(cue))?.[1];
+  // Two figures asked at once ("since when, and in how many countries?"): every figure the guide gives.
+  const figures = FIGURE_CUES.filter(([cue]) => cues.has(cue)).map(([, figure]) => figure);
+  const figure = figures[0];
   const aboutProjects = cues.has('list') || cues.has('singular');
   const aboutTheWhole = cues.has('overview') || cues.has('overviewWeak');
   // Without an organization named, the partnership's own figure is asked of "these organizations"
   // (overviewWeak), or of the whole when projects are not what is counted.
   const askedOfOrganizations = filters.organizations.length > 0 ? !aboutProjects : cues.has('overviewWeak') || (aboutTheWhole && !aboutProjects);
   if (figure && aboutOrganizationsOnly && askedOfOrganizations) {
-    return query('figure', { figure, organizations: filters.organizations });
+    return query('figure', { ...(figures.length === 1 ? { figure } : {}), organizations: filters.organizations });
   }
   // Another fact asked ("how long", "how much does it cost") is not a count of projects.
   const asksAnotherFact = [...cues].some((cue) => cue.startsWith('facet:') && cue !== 'facet:video' && cue !== 'facet:location') && (projects.length > 0 || !cues.has('list'));
