@@ -24,8 +24,11 @@ function withTypo(name: string): string {
   return words.map((word) => (word === longest ? word.slice(0, middle) + word.slice(middle + 1) : word)).join(' ');
 }
 
-/** A name as people type it: as written, in lower case, without accents, with a typo. */
-const typings = (name: string) => [...new Set([name, name.toLowerCase(), fold(name), withTypo(fold(name))])];
+/** A name with its last letter held down ("Bolivia" -> "boliviaaaa"). */
+const heldDown = (name: string) => name.replace(/(\p{L})(?=[^\p{L}]*$)/u, '$1$1$1$1');
+
+/** A name as people type it: as written, in lower case, without accents, with a typo, with a letter held down. */
+const typings = (name: string) => [...new Set([name, name.toLowerCase(), fold(name), withTypo(fold(name)), heldDown(fold(name))])];
 
 const ABOUT: Record<Language, (name: string) => string> = {
   en: (name) => `tell me about ${name}`,

@@ -76,14 +76,14 @@ export interface InterpretOptions {
 
 export const DEFAULT_INTERPRET_OPTIONS: InterpretOptions = Object.freeze({
   domain: Object.freeze({
-    bias: -0.27,
+    bias: -0.32,
     classifier: 1.09,
-    strength: 0.73,
-    coverage: 0.26,
-    guideName: 1.17,
-    guideNameAndCoverage: 0.82,
-    unexplainedWord: -0.57,
-    moreGuideNames: 0.57,
+    strength: 0.47,
+    coverage: 0.1,
+    guideName: 0.98,
+    guideNameAndCoverage: 0.65,
+    unexplainedWord: -0.55,
+    moreGuideNames: 0.44,
     maxClassifierLogit: 6,
   }),
   minMetaProbability: 0.02,

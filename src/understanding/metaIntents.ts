@@ -80,6 +80,19 @@ export interface MetaClassifierOptions {
   /** Additive smoothing of each feature's count (Lidstone); 1 is Laplace's. */
   readonly additive: number;
   /**
+   * How much of a class's score comes from the Bernoulli form of naive Bayes (the share of the
+   * class's examples that have each feature the message has, and lack each one it lacks), the rest
+   * from the multinomial form (each feature's share of all the class's feature occurrences). The
+   * multinomial form dilutes every feature of a class whose examples use many different words (the
+   * domain class), so small classes win short messages they should not ("help" read as thanks);
+   * the Bernoulli form does not depend on a class's vocabulary, but charges a small class with
+   * concentrated words for every one of them a message lacks ("coucou" read as small talk rather
+   * than a greeting). A blend, chosen on the evaluation sets, keeps the strengths of both.
+   */
+  readonly bernoulliWeight: number;
+  /** How far the classes' shares of the examples weigh as priors: 1 fully, 0 not at all (uniform). */
+  readonly priorWeight: number;
+  /**
    * Naive Bayes treats every feature as independent, so its probabilities are far too sure of
    * themselves; dividing the log scores by this temperature spreads them (chosen on the examples,
    * see `npm run eval -- --calibration`).
@@ -87,7 +100,7 @@ export interface MetaClassifierOptions {
   readonly temperature: number;
 }
 
-export const DEFAULT_META_CLASSIFIER_OPTIONS: MetaClassifierOptions = Object.freeze({ additive: 0.1, temperature: 3 });
+export const DEFAULT_META_CLASSIFIER_OPTIONS: MetaClassifierOptions = Object.freeze({ additive: 0.1, bernoulliWeight: 0.7, priorWeight: 0, temperature: 3 });
 
 /**
  * What natural's Bayes classifier learned, as the bot keeps it: the features in the order natural
@@ -121,6 +134,10 @@ interface ClassTable {
   readonly logPrior: number;
   /** The class's feature occurrences plus the smoothing of every feature. */
   readonly denominator: number;
+  /** Bernoulli: the class's examples plus twice the smoothing. */
+  readonly examples: number;
+  /** Bernoulli: the log probability of lacking every feature, to which a message's features add their difference. */
+  readonly absentAll: number;
 }
 
 export class MetaIntentClassifier {
@@ -141,7 +158,18 @@ export class MetaIntentClassifier {
         let occurrences = 0;
         for (const value of Object.values(table)) occurrences += value - counts.smoothing;
         const classExamples = (counts.classTotals[label] ?? 1) - 1;
-        return [label, { counts: table, logPrior: Math.log(Math.max(classExamples, 1) / Math.max(examples, 1)), denominator: occurrences + options.additive * counts.features.length }];
+        // How many examples a class has says how hard it was to write, not how often people send
+        // such messages: the prior leans toward the classes' shares only as far as `priorWeight`.
+        const share = Math.max(classExamples, 1) / Math.max(examples, 1);
+        const examplesSmoothed = classExamples + 2 * options.additive;
+        let absentAll = 0;
+        let seenFeatures = 0;
+        for (const value of Object.values(table)) {
+          absentAll += Math.log(1 - (value - counts.smoothing + options.additive) / examplesSmoothed);
+          seenFeatures++;
+        }
+        absentAll += (counts.features.length - seenFeatures) * Math.log(1 - options.additive / examplesSmoothed);
+        return [label, { counts: table, logPrior: options.priorWeight * Math.log(share), denominator: occurrences + options.additive * counts.features.length, examples: examplesSmoothed, absentAll }];
       }),
     );
   }
@@ -208,11 +236,11 @@ export class MetaIntentClassifier {
   }
 
   /**
-   * The probability of each class for a message's features, by the multinomial form of naive Bayes
-   * over natural's counts (binary features, additive smoothing over the whole feature set):
-   * natural's own scoring charges a feature the class has never seen by the class's size, which
-   * sends every unusual word to the smallest class. Logarithms keep long messages from
-   * underflowing; the temperature then spreads the probabilities.
+   * The probability of each class for a message's features, by a blend of the Bernoulli and the
+   * multinomial forms of naive Bayes over natural's counts (binary features, additive smoothing
+   * over the whole feature set; see `bernoulliWeight`): natural's own scoring charges a feature the
+   * class has never seen by the class's size, which sends every unusual word to the smallest class.
+   * Logarithms keep long messages from underflowing; the temperature then spreads the probabilities.
    */
   classify(features: readonly string[]): MetaIntentScores {
     const rare = features.filter((feature) => isWordFeature(feature) && this.occurrences(feature) <= 1).length;
@@ -220,8 +248,15 @@ export class MetaIntentClassifier {
     const logScores = META_INTENTS.map((label) => {
       const table = this.tables.get(label);
       if (!table) return -Infinity;
-      let score = table.logPrior;
-      for (const index of indexes) score += Math.log(((table.counts[index] ?? this.counts.smoothing) - this.counts.smoothing + this.options.additive) / table.denominator);
+      let bernoulli = table.absentAll;
+      for (const index of new Set(indexes)) {
+        const present = ((table.counts[index] ?? this.counts.smoothing) - this.counts.smoothing + this.options.additive) / table.examples;
+        bernoulli += Math.log(present) - Math.log(1 - present);
+      }
+      let multinomial = 0;
+      for (const index of indexes) multinomial += Math.log(((table.counts[index] ?? this.counts.smoothing) - this.counts.smoothing + this.options.additive) / table.denominator);
+      const weight = this.options.bernoulliWeight;
+      const score = table.logPrior + weight * bernoulli + (1 - weight) * multinomial;
       return score / this.options.temperature;
     });
     const top = Math.max(...logScores);
