@@ -161,8 +161,10 @@ export class PartnersBot extends TeamsActivityHandler {
    */
   private async onNativeFeedback(context: TurnContext): Promise<InvokeResponse> {
     const submitted = nativeFeedbackOf(context.activity.value);
-    if (!submitted) return { status: StatusCodes.BAD_REQUEST, body: { error: 'this is not a feedback submission' } };
-    const { channelId, conversation: { id: conversationId }, replyToId } = context.activity;
+    const { channelId, conversation, replyToId } = context.activity;
+    // A forged invoke may lack a conversation: the caller's mistake, not a failed turn.
+    const conversationId: unknown = conversation?.id;
+    if (!submitted || typeof conversationId !== 'string') return { status: StatusCodes.BAD_REQUEST, body: { error: 'this is not a feedback submission' } };
     const place = { channelId, conversationId };
     const answer = typeof replyToId === 'string' ? await this.feedback.ratedReply(place, replyToId) : undefined;
     const vote = answer ? voteOf({ feedback: submitted.rating, answer }, this.answering().kb) : undefined;
