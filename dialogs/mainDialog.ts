@@ -5,7 +5,7 @@
  */
 import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { Answering } from '../src/answering';
-import { answerActivity } from '../src/bots/replies';
+import { answerActivity, feedbackStyleOf } from '../src/bots/replies';
 import type { BotStateAccessors, ConversationData, UserProfile } from '../src/bots/state';
 import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
 import { contextAfter, EMPTY_CONTEXT, NO_FILTERS, type ConversationContext, type Understanding } from '../src/understanding/types';
@@ -162,7 +162,8 @@ export class MainDialog extends ComponentDialog {
       // The first message of a conversation may come without a join event (Teams personal chats).
       await context.sendActivity(MessageFactory.text(composer.wording(understanding.language).t('welcome.short')));
     }
-    await context.sendActivity(answerActivity(composer.compose(understanding)));
+    const feedback = feedbackStyleOf(context.activity.channelId);
+    await context.sendActivity(answerActivity(composer.compose(understanding, feedback), feedback));
     this.remember(data, profile, understanding);
     this.onAnswer(context, understanding);
   }

@@ -13,7 +13,7 @@ import type { Localizer } from '../i18n';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Language, Organization } from '../knowledge/schema';
 import type { Intent, NotForTheGuide, Understanding } from '../understanding/types';
-import type { Answer } from './answer';
+import type { Answer, AnswerRecord } from './answer';
 import { presenceLines } from './figureAnswers';
 import { clarifyAnswer, listAnswer, projectAnswer } from './projectAnswers';
 import { queryAnswer } from './queryAnswers';
@@ -127,6 +127,16 @@ function withNewTopic(answerCard: AdaptiveCard, w: Wording): AdaptiveCard {
 /** Answers that present facts from the knowledge base, which the user can rate. */
 const RATED_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['project', 'list', 'organization', 'overview']);
 
+/** True for an answer the user can rate (it presents facts of the knowledge base). */
+export const isRated = (record: AnswerRecord): boolean => RATED_INTENTS.has(record.intent);
+
+/**
+ * How the user rates an answer: with the card's own thumbs row, or with the client's native
+ * feedback buttons on the message (Teams), in which case the card leaves its row out so that
+ * there are not two pairs of thumbs.
+ */
+export type FeedbackStyle = 'card' | 'native';
+
 /** Builds replies from understandings, for one knowledge base and one set of UI strings. */
 export class AnswerComposer {
   constructor(
@@ -140,16 +150,16 @@ export class AnswerComposer {
 
   /**
    * The reply to an understanding. Its card's follow-up buttons carry the ids the card presents;
-   * answers that present facts end with the feedback row.
+   * answers that present facts end with the feedback row, unless the client rates them natively.
    */
-  compose(u: Understanding): Answer {
+  compose(u: Understanding, feedback: FeedbackStyle = 'card'): Answer {
     const w = this.wording(u.language);
     const composed = this.answerFor(w, u);
     const answer: Answer = { ...composed, record: { ...composed.record, ...(u.confidence !== undefined ? { confidence: u.confidence } : {}), ...(u.meta ? { meta: u.meta } : {}) } };
     if (!answer.card) return answer;
-    const rated = RATED_INTENTS.has(answer.record.intent);
+    const rated = isRated(answer.record);
     const stamped = withSubject(rated ? withNewTopic(answer.card, w) : answer.card, { projects: answer.record.projects, organizations: answer.record.organizations });
-    return { ...answer, card: rated ? withFeedback(stamped, answer.record, w.t) : stamped };
+    return { ...answer, card: rated && feedback === 'card' ? withFeedback(stamped, answer.record, w.t) : stamped };
   }
 
   private answerFor(w: Wording, u: Understanding): Answer {

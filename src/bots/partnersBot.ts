@@ -3,16 +3,17 @@
  * or sent by a card button), keeps messages within limits, and hands them to the main dialog.
  * State is saved by the turn's runner (src/bots/turnRunner.ts), once the turn has succeeded.
  */
-import { MessageFactory, StatusCodes, TeamsActivityHandler, type InvokeResponse, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
+import { MessageFactory, StatusCodes, TeamsActivityHandler, type Activity, type InvokeResponse, type MessagingExtensionQuery, type MessagingExtensionResponse, type TurnContext } from 'botbuilder';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { Answering } from '../answering';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptiveCard';
-import type { FeedbackStore } from '../feedback/feedbackStore';
-import { feedbackOf } from '../feedback/vote';
+import type { FeedbackStore, RatedReply } from '../feedback/feedbackStore';
+import { FEEDBACK_INVOKE_NAME, nativeFeedbackOf } from '../feedback/nativeFeedback';
+import { feedbackOf, voteOf } from '../feedback/vote';
 import { cleanMessage } from '../understanding/normalize';
 import { languageOfLocale } from '../understanding/resolve';
 import { searchRequestOf, searchResult } from './messagingExtension';
-import { answerActivity } from './replies';
+import { answerActivity, answerRecordOf, feedbackStyleOf } from './replies';
 import type { BotStateAccessors } from './state';
 
 export interface BotLimits {
@@ -47,13 +48,22 @@ export function sharesCardOnly(context: TurnContext, question: string): boolean 
   return attachments.some((a) => a?.contentType === ADAPTIVE_CARD_CONTENT_TYPE) && cleanMessage(question) === '';
 }
 
+/** Marks a turn whose sent rated replies are already being remembered (a turn may run more than once). */
+const REMEMBERING_REPLIES = Symbol('remembering the rated replies of this turn');
+
+/** True when a message was sent with Teams' feedback loop on (see replies.ts). */
+function hasFeedbackLoop(activity: Partial<Activity>): boolean {
+  const channelData: unknown = activity.channelData;
+  return typeof channelData === 'object' && channelData !== null && (channelData as { feedbackLoopEnabled?: unknown }).feedbackLoopEnabled === true;
+}
+
 export class PartnersBot extends TeamsActivityHandler {
   /** `answering` gives the composer in use (it changes when the knowledge base is reloaded). */
   constructor(
     dialog: MainDialog,
     accessors: BotStateAccessors,
     private readonly answering: () => Answering,
-    feedback: FeedbackStore,
+    private readonly feedback: FeedbackStore,
     limits: BotLimits = DEFAULT_LIMITS,
   ) {
     super();
@@ -119,6 +129,49 @@ export class PartnersBot extends TeamsActivityHandler {
   }
 
 
+  /**
+   * Where the client rates answers natively (Teams), remembers which answer each rated message was,
+   * under the id the channel gave it: the client's vote names only that id (see onNativeFeedback).
+   * The ids are known once the replies have left, after the turn's state is saved.
+   */
+  override async run(context: TurnContext): Promise<void> {
+    if (feedbackStyleOf(context.activity.channelId) === 'native' && !context.turnState.get(REMEMBERING_REPLIES)) {
+      context.turnState.set(REMEMBERING_REPLIES, true);
+      context.onSendActivities(async (_context, activities, next) => {
+        const responses = await next();
+        const rated = activities.flatMap((activity, index): RatedReply[] => {
+          const record = answerRecordOf(activity);
+          const id = responses?.[index]?.id;
+          if (!record || !id || !hasFeedbackLoop(activity)) return [];
+          return [{ id, answer: { intent: record.intent, language: record.language, projects: [...record.projects], organizations: [...record.organizations] } }];
+        });
+        if (rated.length) await this.feedback.rememberReplies({ channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, rated);
+        return responses;
+      });
+    }
+    await super.run(context);
+  }
+
+  /**
+   * Teams' native thumbs (message/submitAction, actionName 'feedback'): the vote is recorded like a
+   * card's, for the answer the rated message was, and the invoke answered 200 (the client then
+   * thanks the user). A vote on a message the bot does not remember (too old, or a client that
+   * sends no replyToId, as the Agents Playground) is answered 200 too, but cannot be recorded.
+   * The user's comment is not stored: the feedback store keeps no user text.
+   */
+  private async onNativeFeedback(context: TurnContext): Promise<InvokeResponse> {
+    const submitted = nativeFeedbackOf(context.activity.value);
+    const { channelId, conversation, replyToId } = context.activity;
+    // A forged invoke may lack a conversation: the caller's mistake, not a failed turn.
+    const conversationId: unknown = conversation?.id;
+    if (!submitted || typeof conversationId !== 'string') return { status: StatusCodes.BAD_REQUEST, body: { error: 'this is not a feedback submission' } };
+    const place = { channelId, conversationId };
+    const answer = typeof replyToId === 'string' ? await this.feedback.ratedReply(place, replyToId) : undefined;
+    const vote = answer ? voteOf({ feedback: submitted.rating, answer }, this.answering().kb) : undefined;
+    if (vote && replyToId) await this.feedback.record(vote, { ...place, replyToId });
+    return { status: StatusCodes.OK, body: {} };
+  }
+
   /** Teams' compose-box search: the projects a query points at, as insertable cards, in the invoke's locale. */
   protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
     const language = languageOfLocale(context.activity.locale) ?? 'en';
@@ -132,6 +185,7 @@ export class PartnersBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const unsupported: InvokeResponse = { status: StatusCodes.BAD_REQUEST, body: { error: 'this invoke is not supported' } };
     if (typeof context.activity.name !== 'string' || !context.activity.name) return unsupported;
+    if (context.activity.name === FEEDBACK_INVOKE_NAME) return this.onNativeFeedback(context);
     const response = await super.onInvokeActivity(context);
     return response.status === StatusCodes.NOT_IMPLEMENTED ? unsupported : response;
   }

@@ -4,19 +4,35 @@
  * tests, logs and feedback). channelData is carried as it is by the Bot Connector, where custom
  * entity fields would be dropped; channels ignore keys they do not know.
  */
-import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
+import { ActivityTypes, CardFactory, Channels, type Activity } from 'botbuilder';
 import type { Answer, AnswerRecord } from '../answers/answer';
+import { isRated, type FeedbackStyle } from '../answers/compose';
 
 export const ANSWER_RECORD_KEY = 'coopPartnersAnswer';
 
-export function answerActivity(answer: Answer): Partial<Activity> {
+/**
+ * How answers are rated on a channel: Teams (and the Agents Playground, which says it is Teams)
+ * draws its own thumbs under a bot message whose channelData enables the feedback loop, and sends
+ * the vote as a `message/submitAction` invoke; elsewhere (Web Chat) the card carries the thumbs.
+ */
+export function feedbackStyleOf(channelId: string | undefined): FeedbackStyle {
+  return channelId === Channels.Msteams ? 'native' : 'card';
+}
+
+/**
+ * The activity of an answer. With native feedback, a rated answer enables Teams' feedback loop
+ * (`feedbackLoopEnabled`, the form Teams and the Agents Playground both read; the newer
+ * `feedbackLoop` object must not be sent beside it).
+ */
+export function answerActivity(answer: Answer, feedback: FeedbackStyle = 'card'): Partial<Activity> {
+  const nativeFeedback = feedback === 'native' && isRated(answer.record);
   return {
     type: ActivityTypes.Message,
     text: answer.text,
     textFormat: 'markdown',
     locale: answer.record.language,
     attachments: answer.card ? [CardFactory.adaptiveCard(answer.card)] : [],
-    channelData: { [ANSWER_RECORD_KEY]: answer.record },
+    channelData: { [ANSWER_RECORD_KEY]: answer.record, ...(nativeFeedback ? { feedbackLoopEnabled: true } : {}) },
   };
 }
 

@@ -6,6 +6,10 @@
  * without ids) has a small item counting its ups and downs, kept up to date as votes come and are
  * replaced. No item grows with the number of votes. Nothing stored holds user text or names; the
  * conversation id is kept only as a hash.
+ *
+ * For Teams' native feedback, whose invoke names only the rated message (its replyToId), the store
+ * also remembers which answer each recent rated message of a conversation was: one small item per
+ * conversation, holding the last MAX_RATED_REPLIES of them.
  */
 import { createHash } from 'node:crypto';
 import type { Storage, StoreItem } from 'botbuilder';
@@ -14,6 +18,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Logger } from '../logger';
 import { CREATE_ONLY_ETAG, isETagConflict } from '../storage/conditionalWrite';
 import { ratedKeysOf, sortSummary, type RatedSummary } from './summary';
+import type { FeedbackData } from '../cards/adaptiveCard';
 import type { Vote } from './vote';
 
 /** Where a vote was cast: the conversation, and the reply it rates when the channel says. */
@@ -35,6 +40,23 @@ export const FEEDBACK_KEY_PREFIX = 'feedback/';
 /** The counts of one thing rated: `feedback-count/project:pasac`, `feedback-count/overview`... */
 export const FEEDBACK_COUNT_PREFIX = 'feedback-count/';
 
+/** The rated messages remembered per conversation: `rated-replies/<hash>`. */
+export const RATED_REPLIES_PREFIX = 'rated-replies/';
+/** Enough for the answers still on a user's screen; older ones are forgotten, so the item stays small. */
+export const MAX_RATED_REPLIES = 20;
+/** Channel message ids are short; a longer one is not remembered (nor looked up). */
+const MAX_REPLY_ID_LENGTH = 200;
+
+/** A rated message the channel sent, and the answer it was (the ids a vote on it records). */
+export interface RatedReply {
+  readonly id: string;
+  readonly answer: FeedbackData['answer'];
+}
+
+interface RatedReplies extends StoreItem {
+  replies: RatedReply[];
+}
+
 interface Count extends StoreItem {
   up: number;
   down: number;
@@ -51,6 +73,11 @@ const hash = (text: string): string => createHash('sha256').update(text).digest(
 export function feedbackKey(place: VotePlace, vote: Vote): string {
   const answer = place.replyToId ?? JSON.stringify([vote.intent, vote.projects, vote.organizations]);
   return `${FEEDBACK_KEY_PREFIX}${hash([place.channelId, place.conversationId, answer].join('\n')).slice(0, 32)}`;
+}
+
+/** The storage key of a conversation's rated replies. */
+export function ratedRepliesKey(place: Omit<VotePlace, 'replyToId'>): string {
+  return `${RATED_REPLIES_PREFIX}${hash([place.channelId, place.conversationId].join('\n')).slice(0, 32)}`;
 }
 
 /** Writes `item` only over the version read (or only if absent); false when someone else wrote first. */
@@ -93,6 +120,37 @@ export class FeedbackStore {
       }
       if (attempt >= ATTEMPTS) throw new Error(`feedback: the vote ${key} kept changing while being recorded`);
     }
+  }
+
+  /**
+   * Remembers which answers the channel's messages were (the ids it gave them when they were
+   * sent), keeping the newest MAX_RATED_REPLIES of the conversation.
+   */
+  async rememberReplies(place: Omit<VotePlace, 'replyToId'>, replies: readonly RatedReply[]): Promise<void> {
+    const fresh = replies.filter((reply) => reply.id && reply.id.length <= MAX_REPLY_ID_LENGTH);
+    if (!fresh.length) return;
+    const key = ratedRepliesKey(place);
+    // The replies have been sent already: a failure here is logged, and does not fail the turn.
+    try {
+      for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        const previous = (await this.storage.read([key]))[key] as RatedReplies | undefined;
+        const ids = new Set(fresh.map((reply) => reply.id));
+        const kept = (previous?.replies ?? []).filter((reply) => !ids.has(reply.id));
+        const updated = { replies: [...kept, ...fresh].slice(-MAX_RATED_REPLIES) };
+        if (await writeOver(this.storage, key, updated, previous)) return;
+      }
+      this.logger.warn({ channel: place.channelId }, 'feedback: the rated replies kept conflicting; votes on them will not be recorded');
+    } catch (error) {
+      this.logger.warn({ err: error, channel: place.channelId }, 'feedback: the rated replies could not be remembered; votes on them will not be recorded');
+    }
+  }
+
+  /** The answer a message of the conversation was, if it is one of the rated replies remembered. */
+  async ratedReply(place: Omit<VotePlace, 'replyToId'>, replyId: string): Promise<RatedReply['answer'] | undefined> {
+    if (!replyId || replyId.length > MAX_REPLY_ID_LENGTH) return undefined;
+    const key = ratedRepliesKey(place);
+    const remembered = (await this.storage.read([key]))[key] as RatedReplies | undefined;
+    return remembered?.replies.find((reply) => reply.id === replyId)?.answer;
   }
 
   /** The vote stored for an answer, if any. */

@@ -1,7 +1,9 @@
 /**
  * The bot in the Microsoft 365 Agents Playground (Teams mode), driven in headless Chromium: a
- * question in the personal chat shows the Adaptive Card, a follow-up button gets its answer, a
- * thumbs up on that answer is recorded and thanked, the search message extension inserts a
+ * question in the personal chat shows the Adaptive Card, a follow-up button gets its answer, that
+ * answer has Teams' native feedback buttons (not the card's thumbs) whose submission the bot
+ * answers, a button of an older card answers about that card's project and "start over" forgets
+ * it, the search message extension inserts a
  * project's card, and in the group chat a message that mentions the bot gets an answer.
  */
 import { join } from 'node:path';
@@ -38,6 +40,8 @@ afterAll(async () => {
 });
 
 const cards = () => page.locator('.fai-OutputCard');
+/** The Playground's native feedback buttons under a bot message (its Like / Dislike pair). */
+const NATIVE_FEEDBACK = '[aria-label="Feedback Button"]';
 
 /** Waits until a bot card whose text matches appears after the first `after` cards. */
 async function waitForCard(after: number, expected: RegExp): Promise<void> {
@@ -75,12 +79,42 @@ describe('Teams (Agents Playground)', () => {
     await page.setViewportSize({ width: 1100, height: 900 });
   }, 60_000);
 
-  it('records a thumbs up clicked on the card, and thanks', async () => {
-    const socodevi = async () => (await bot.app.feedback.summary(bot.app.knowledge.kb)).find((row) => row.rated === 'organization:socodevi') ?? { up: 0, down: 0 };
-    const before = await socodevi();
-    await cards().last().getByRole('button', { name: '👍 Helpful', exact: true }).click();
-    await page.getByText('Thanks for your feedback!').first().waitFor({ timeout: 30_000 });
-    expect(await socodevi()).toMatchObject({ up: before.up + 1, down: before.down });
+  it('shows Teams\' native feedback buttons on the answer instead of the card\'s thumbs, and answers their submission', async () => {
+    // The organization answer is rated: the Playground draws its Like / Dislike under the message.
+    await page.locator(NATIVE_FEEDBACK).last().waitFor({ timeout: 15_000 });
+    await expect(cards().last().getByRole('button', { name: '👍 Helpful', exact: true }).count()).resolves.toBe(0);
+    await page.locator(NATIVE_FEEDBACK).last().getByRole('button', { name: 'Like', exact: true }).click();
+    await page.getByText('What did you like?').waitFor({ timeout: 10_000 });
+    await page.locator('textarea').last().fill('Clear answer');
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    // The Playground thanks only when the bot answered the invoke with a 200 (else it shows an error).
+    await page.getByText('We appreciate your feedback.').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Close', exact: true }).last().click();
+  }, 60_000);
+
+  it('answers a button of an older card about that card\'s project, not the newest one', async () => {
+    let before = await cards().count();
+    await send('what does the CCA do in Peru?');
+    await waitForCard(before, /Sustainable Crop Diversification/);
+    const peruCard = cards().filter({ hasText: 'Sustainable Crop Diversification' }).last();
+    before = await cards().count();
+    await send('what does SOCODEVI do in Guatemala?');
+    await waitForCard(before, /Sololá/);
+    // PROSOL names no partner: only the Peru card's subject gives Norandino.
+    before = await cards().count();
+    await peruCard.getByRole('button', { name: 'Who are the partners?' }).click();
+    await waitForCard(before, /Norandino/);
+    expect(await cards().last().textContent()).not.toMatch(/Sololá|PROSOL/);
+  }, 60_000);
+
+  it('forgets the project on "start over": the next follow-up reaches neither project', async () => {
+    const acknowledgements = await page.getByText(/Let.s start over/).count();
+    await send('start over');
+    await expect(page.getByText(/Let.s start over/).nth(acknowledgements).waitFor({ timeout: 30_000 })).resolves.toBeUndefined();
+    const before = await cards().count();
+    await send('who are the partners?');
+    await page.waitForFunction(`document.querySelectorAll('.fai-OutputCard').length > ${before}`, undefined, { timeout: 30_000 });
+    expect(await cards().last().textContent()).not.toMatch(/Norandino|Sustainable Crop Diversification|Sololá|PROSOL/);
   }, 60_000);
 
   it('finds a project with the search message extension and inserts its card, which the bot leaves alone', async () => {
