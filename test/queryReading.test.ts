@@ -47,6 +47,21 @@ describe('questions over the whole guide read as queries', () => {
     }
   });
 
+  it.each(LANGUAGES)('counts the projects of every sector named by one of its looser words, in %s', (language) => {
+    const missed: string[] = [];
+    for (const sector of kb.sectors) {
+      for (const keyword of sector.keywords[language]) {
+        // A keyword that is also another sector's word, or a name of the guide, reads as more than this sector.
+        if (kb.sectors.some((other) => other.id !== sector.id && other.keywords[language].includes(keyword))) continue;
+        for (const text of typings(COUNT[language](keyword))) {
+          const read = query(text);
+          if (read?.operation !== 'count' || read.filters.sectors.join() !== sector.id) missed.push(`${text} -> ${read?.operation} [${read?.filters.sectors.join() ?? ''}]`);
+        }
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
   it.each(LANGUAGES)('leaves out a country from every organization\'s projects, in %s', (language) => {
     for (const organization of kb.organizations) {
       for (const country of projectCountries) {

@@ -31,13 +31,20 @@ function isPreceded(cues: readonly CueMatch[], start: number, clauses: readonly 
   });
 }
 
-function filtersOf(mentions: readonly Mention[]): QueryFilters & { projects: string[] } {
+/**
+ * The filters the names set. A sector's looser words ("agriculture", "farmers") name it only in a
+ * question that asks for projects ("how many projects in agriculture"), and only when no sector is
+ * named outright (`looseSectors`).
+ */
+function filtersOf(mentions: readonly Mention[], looseSectors: boolean): QueryFilters & { projects: string[] } {
   const pick = (kind: Mention['kind']) => [...new Set(mentions.filter((mention) => mention.kind === kind && mention.strength === 'strong').map((mention) => mention.id))];
+  const strongSectors = pick('sector');
+  const weakSectors = [...new Set(mentions.filter((mention) => mention.kind === 'sector').map((mention) => mention.id))];
   return {
     organizations: pick('organization'),
     countries: pick('country'),
     regions: pick('region').filter((region) => region !== 'latin-america'),
-    sectors: pick('sector'),
+    sectors: strongSectors.length || !looseSectors || weakSectors.length !== 1 ? strongSectors : weakSectors,
     partners: pick('partner'),
     projects: pick('project'),
   };
@@ -64,8 +71,9 @@ export function readQuery(analysis: Analysis, kb: KnowledgeBase): ProjectQuery |
   const excluders = analysis.cueMatches.filter((cue) => cue.kind === 'exclude' || cue.kind === 'negation');
   const leftOut = (start: number) => isPreceded(excluders, start, clauses);
   const named = analysis.mentions.filter((mention) => mention.kind !== 'outside-organization');
-  const included = filtersOf(named.filter((mention) => !leftOut(mention.start)));
-  const excluded = filtersOf(named.filter((mention) => leftOut(mention.start)));
+  const looseSectors = cues.has('list') && !named.some((mention) => mention.kind === 'project');
+  const included = filtersOf(named.filter((mention) => !leftOut(mention.start)), looseSectors);
+  const excluded = filtersOf(named.filter((mention) => leftOut(mention.start)), looseSectors);
   const hasExclusion = Object.values(excluded).some((ids: readonly string[]) => ids.length > 0);
 
   // "which projects have a video" / "don't have a video" / "a video in French".
@@ -102,7 +110,9 @@ export function readQuery(analysis: Analysis, kb: KnowledgeBase): ProjectQuery |
   const aboutTheWhole = cues.has('overview') || cues.has('overviewWeak');
   // Without an organization named, the partnership's own figure is asked of "these organizations"
   // (overviewWeak), or of the whole when projects are not what is counted.
-  const askedOfOrganizations = filters.organizations.length > 0 ? !aboutProjects : cues.has('overviewWeak') || (aboutTheWhole && !aboutProjects);
+  // With an organization named, only projects in the plural make it a question about projects:
+  // "the CCA's programme" in "how long has the CCA's programme existed" is the organization's own.
+  const askedOfOrganizations = filters.organizations.length > 0 ? !cues.has('list') : cues.has('overviewWeak') || (aboutTheWhole && !aboutProjects);
   if (figure && aboutOrganizationsOnly && askedOfOrganizations) {
     return query('figure', { ...(figures.length === 1 ? { figure } : {}), organizations: filters.organizations });
   }
