@@ -62,6 +62,26 @@ describe('questions over the whole guide read as queries', () => {
     expect(missed).toEqual([]);
   });
 
+  it.each(LANGUAGES)('asks every organization\'s countries figure, with the word for countries in any language, in %s', (language) => {
+    const template: Record<Language, (countries: string, organization: string) => string> = {
+      en: (countries, organization) => `in how many ${countries} has ${organization} worked?`,
+      fr: (countries, organization) => `dans combien de ${countries} ${organization} a-t-elle travaillé ?`,
+      es: (countries, organization) => `¿en cuántos ${countries} ha trabajado ${organization}?`,
+    };
+    const countryWords = ['countries', 'Latin American countries', 'pays', "pays d'Amérique latine", 'países', 'países de América Latina'];
+    const missed: string[] = [];
+    for (const organization of kb.organizations) {
+      for (const countries of countryWords) {
+        // As written: in lower case, "did" is the English verb before it is the organization.
+        for (const text of [template[language](countries, organization.acronym)]) {
+          const read = query(text);
+          if (read?.operation !== 'figure' || read.figure !== 'countries-in-latin-america' || read.filters.organizations.join() !== organization.id) missed.push(`${text} -> ${read?.operation} ${read?.figure ?? ''}`);
+        }
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
   it.each(LANGUAGES)('leaves out a country from every organization\'s projects, in %s', (language) => {
     for (const organization of kb.organizations) {
       for (const country of projectCountries) {

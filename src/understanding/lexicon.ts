@@ -40,6 +40,9 @@ const PLAIN_CUES = [
   'figure:countries',
   'figure:years',
   'figure:founded',
+  // The word for countries, in any of the languages: with a count it asks how many countries,
+  // whatever stands between ("how many Latin American countries", "combien de countries").
+  'countries',
   // Starting the conversation over: the bot forgets what it was talking about.
   'reset',
   // Words pointing at something named elsewhere in the message or before ("there", "mi país").

@@ -104,7 +104,8 @@ export function readQuery(analysis: Analysis, kb: KnowledgeBase): ProjectQuery |
   // ("In how many countries are the projects?" counts the projects' countries, not a figure.)
   // (A duration asked of projects, "how long does PASAC last", is a period, not a figure or a count.)
   // Two figures asked at once ("since when, and in how many countries?"): every figure the guide gives.
-  const figures = FIGURE_CUES.filter(([cue]) => cues.has(cue)).map(([, figure]) => figure);
+  const asksCountries = cues.has('figure:countries') || (cues.has('count') && cues.has('countries'));
+  const figures = FIGURE_CUES.filter(([cue]) => cues.has(cue) || (cue === 'figure:countries' && asksCountries)).map(([, figure]) => figure);
   const figure = figures[0];
   const aboutProjects = cues.has('list') || cues.has('singular');
   const aboutTheWhole = cues.has('overview') || cues.has('overviewWeak');
@@ -130,7 +131,7 @@ export function readQuery(analysis: Analysis, kb: KnowledgeBase): ProjectQuery |
     const operation = cues.has('earliest') ? 'earliest' : 'latest';
     return candidates.length ? { ...query(operation), filters: { ...NO_QUERY_FILTERS, ...(filters.hasVideo !== undefined ? { hasVideo: filters.hasVideo } : {}) }, projects: candidates } : query(operation);
   }
-  if (cues.has('count') && !asksAnotherFact) return query('count', cues.has('figure:countries') ? { countCountries: true } : {});
+  if (cues.has('count') && !asksAnotherFact) return query('count', asksCountries ? { countCountries: true } : {});
   if (hasExclusion || hasVideo !== undefined) return query('list');
   return undefined;
 }
