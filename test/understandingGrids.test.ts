@@ -149,3 +149,27 @@ describe('spelling correction leaves the words of the languages alone', () => {
     expect(corrected).toEqual([]);
   });
 });
+
+describe('a place in a self-introduction is context, not the subject', () => {
+  /** Who the writer is, with the place said twice over ("in Bolivia, South America"), then the question. */
+  const INTRODUCED: Record<Language, (country: string, region: string, organization: string) => string> = {
+    en: (country, region, organization) => `Hi, I work for a cooperative in ${country}, ${region}. What projects does ${organization} have?`,
+    fr: (country, region, organization) => `Bonjour, je travaille pour une coopérative en ${country}, ${region}. Quels projets a ${organization} ?`,
+    es: (country, region, organization) => `Hola, trabajo en una cooperativa en ${country}, ${region}. ¿Qué proyectos tiene ${organization}?`,
+  };
+
+  it.each(LANGUAGES)('every organization\'s projects, whatever country the writer is from, in %s', (language) => {
+    const missed: string[] = [];
+    for (const country of kb.countries) {
+      const region = kb.regions.find((each) => each.id === country.region);
+      if (!region) continue;
+      for (const organization of kb.organizations) {
+        const expected = kb.projectsBy('lead', organization.id).map((project) => project.id).sort();
+        const text = INTRODUCED[language](country.name[language], region.name[language], organization.acronym);
+        const understanding = understand(text);
+        if ([...understanding.projects].sort().join() !== expected.join()) missed.push(`${text} -> [${understanding.projects.join()}]`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+});

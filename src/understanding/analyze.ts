@@ -388,7 +388,15 @@ function classify(reading: Reading, indexes: Classifier): Analysis {
   // questions for the guide ("On veut comprendre le projet de DID au Panama. Avec qui l'a-t-il
   // mis en place ?"); a self-introduction or a greeting is context.
   const readsAsQuestion = (part: (typeof scored)[number]) => META_INTENTS.every((label) => part.meta.domain >= part.meta[label]);
-  const questions = scored.filter((part) => reading.tokens[part.from]!.inQuestion || readsAsQuestion(part));
+  // A clause of names only after a comma ("en El Alto, Bolivia", "à Lévis, au Québec") adds to the
+  // clause before it, and is what that clause is: context when it is.
+  const isApposition = (part: (typeof scored)[number]) =>
+    !reading.tokens[part.from]!.sentenceStart && reading.roles.slice(part.from, part.to).every((role) => role === 'name' || role === 'function');
+  const isQuestion: boolean[] = [];
+  scored.forEach((part, index) => {
+    isQuestion.push(index > 0 && isApposition(part) ? isQuestion[index - 1]! : reading.tokens[part.from]!.inQuestion || readsAsQuestion(part));
+  });
+  const questions = scored.filter((_, index) => isQuestion[index]);
   if (questions.length === 0 || questions.length === scored.length) return { ...reading, meta };
   const subject = new Set<number>();
   for (const { from, to } of questions) for (let i = from; i < to; i++) subject.add(i);
