@@ -111,9 +111,7 @@ export function readQuery(analysis: Analysis, kb: KnowledgeBase): ProjectQuery |
   const aboutTheWhole = cues.has('overview') || cues.has('overviewWeak');
   // Without an organization named, the partnership's own figure is asked of "these organizations"
   // (overviewWeak), or of the whole when projects are not what is counted.
-  // With an organization named, only projects in the plural make it a question about projects:
-  // "the CCA's programme" in "how long has the CCA's programme existed" is the organization's own.
-  const askedOfOrganizations = filters.organizations.length > 0 ? !cues.has('list') : cues.has('overviewWeak') || (aboutTheWhole && !aboutProjects);
+  const askedOfOrganizations = filters.organizations.length > 0 ? !aboutProjects : cues.has('overviewWeak') || (aboutTheWhole && !aboutProjects);
   if (figure && aboutOrganizationsOnly && askedOfOrganizations) {
     return query('figure', { ...(figures.length === 1 ? { figure } : {}), organizations: filters.organizations });
   }
@@ -128,6 +126,10 @@ export function readQuery(analysis: Analysis, kb: KnowledgeBase): ProjectQuery |
       ? selectQueryProjects(kb, { filters: { ...NO_QUERY_FILTERS, ...lists }, exclude: NO_QUERY_FILTERS, excludeProjects: [] }).map((project) => project.id)
       : [];
     const candidates = projects.length ? [...new Set([...projects, ...(proposed.length < kb.projects.length ? proposed : [])])] : [];
+    // "DID's newest program in Haiti: how long is the mandate?": when the names leave one project,
+    // "newest" only describes it, and the question is about its facts.
+    const named = projects.length ? candidates : proposed;
+    if (named.length === 1 && asksAnotherFact) return undefined;
     const operation = cues.has('earliest') ? 'earliest' : 'latest';
     return candidates.length ? { ...query(operation), filters: { ...NO_QUERY_FILTERS, ...(filters.hasVideo !== undefined ? { hasVideo: filters.hasVideo } : {}) }, projects: candidates } : query(operation);
   }
