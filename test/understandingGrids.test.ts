@@ -173,3 +173,34 @@ describe('a place in a self-introduction is context, not the subject', () => {
     expect(missed).toEqual([]);
   });
 });
+
+describe('words of a title tell apart the projects of one country', () => {
+  const IN_PLACE: Record<Language, (words: string, country: string) => string> = {
+    en: (words, country) => `tell me about the ${words} in ${country}`,
+    fr: (words, country) => `parle-moi du ${words} en ${country}`,
+    es: (words, country) => `háblame del ${words} en ${country}`,
+  };
+  /** The title's neighbouring pairs of longer words ("partnership program", "spice sector"). */
+  const pairsOf = (title: string) => {
+    const words = fold(title).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 4);
+    return words.slice(1).map((word, i) => `${words[i]} ${word}`);
+  };
+
+  it.each(LANGUAGES)('two words of a title and the country reach the project, in %s', (language) => {
+    const missed: string[] = [];
+    for (const country of projectCountries) {
+      const projects = kb.projectsBy('country', country.id);
+      if (projects.length < 2) continue;
+      for (const project of projects) {
+        const others = projects.filter((other) => other.id !== project.id).map((other) => fold(other.title[language]));
+        for (const pair of pairsOf(project.title[language])) {
+          if (pair.split(' ').some((word) => others.some((title) => title.includes(word)))) continue;
+          const text = IN_PLACE[language](pair, country.name[language]);
+          const understanding = understand(text);
+          if (understanding.projects.join() !== project.id) missed.push(`${text} -> ${understanding.intent} [${understanding.projects.join()}]`);
+        }
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+});

@@ -405,6 +405,20 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     return contentWords.filter((word) => !known.some((words) => words.has(word)));
   }
 
+  /**
+   * Words of the message that stand in the titles of some of the candidates but not all
+   * ("programme de partenariat", "Partnership Program", "programa 2012-2017"): words too common
+   * in questions to search on alone, but that tell these projects apart.
+   */
+  function titleWordsAmong(candidates: readonly Project[]): string[] {
+    if (candidates.length < 2) return [];
+    const titles = candidates.map((project) => new Set(LANGUAGES.flatMap((language) => normalize(project.title[language]).tokens.map((token) => token.folded))));
+    return analysis.residual.filter((word) => {
+      const inTitles = titles.filter((title) => title.has(word)).length;
+      return inTitles > 0 && inTitles < titles.length && !contentWords.includes(word);
+    });
+  }
+
   /** A sector's related word ("agrícola") tips a close race towards that sector's projects. */
   function preferWeakSectors(scored: ScoredDocument[]): ScoredDocument[] {
     if (!entities.weakSectors.length) return scored;
@@ -476,7 +490,7 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
         if (withVideo.length > 0) return presentProjects(withVideo, { filters, usedContext });
       }
       const only = new Set([...candidates.map((p) => `project:${p.id}`), ...filters.organizations.map((id) => `organization:${id}`)]);
-      const scored = documents.search(contentWords, only);
+      const scored = documents.search([...contentWords, ...titleWordsAmong(candidates)], only);
       const top = best(scored, options.minOpenScore);
       if (top?.kind === 'project') return presentProjects([kb.project(top.id)!], { filters, usedContext });
       const asksForProjects = cues.has('list') && !cues.has('profile');
@@ -497,7 +511,7 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
     }
     if (candidates.length === 1) return presentProjects(candidates, { filters, usedContext });
 
-    const scored = documents.search(wordsBeyond(filters.sectors), new Set(candidates.map((p) => `project:${p.id}`)));
+    const scored = documents.search([...wordsBeyond(filters.sectors), ...titleWordsAmong(candidates)], new Set(candidates.map((p) => `project:${p.id}`)));
     // "Which projects..." asks for them all, unless the words single one out very clearly.
     const top = best(scored, cues.has('list') ? options.minWithinScore * 2 : options.minWithinScore);
     if (wantsVideo) {
