@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES, type Language } from '../src/knowledge/schema';
 import { fold } from '../src/understanding/normalize';
+import { contextAfter, EMPTY_CONTEXT } from '../src/understanding/types';
 import { PROJECT_ROOT } from '../src/util/projectRoot';
 import { shippedUnderstander } from './support/understander';
 
@@ -199,6 +200,29 @@ describe('words of a title tell apart the projects of one country', () => {
           const understanding = understand(text);
           if (understanding.projects.join() !== project.id) missed.push(`${text} -> ${understanding.intent} [${understanding.projects.join()}]`);
         }
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+});
+
+describe('a word of the sector in focus describes the project in focus', () => {
+  const PARTNERS_OF: Record<Language, (people: string) => string> = {
+    en: (people) => `who are the ${people} working with?`,
+    fr: (people) => `avec qui travaillent les ${people} ?`,
+    es: (people) => `¿con quién trabajan los ${people}?`,
+  };
+
+  it.each(LANGUAGES)('every project x every plural word of its sector keeps the focus, in %s', (language) => {
+    const missed: string[] = [];
+    for (const project of kb.projects) {
+      const sector = kb.sectors.find((each) => each.id === project.sector)!;
+      const context = contextAfter(understand(ABOUT[language](project.title[language])), EMPTY_CONTEXT);
+      // The sector's words for people ("farmers", "agriculteurs", "productores"): they end in s.
+      for (const people of sector.keywords[language].filter((word) => /^\p{L}+s$/u.test(word) && !kb.sectors.some((other) => other.id !== sector.id && other.keywords[language].includes(word)))) {
+        const text = PARTNERS_OF[language](people);
+        const understanding = understander.understand(text, context);
+        if (understanding.projects.join() !== project.id) missed.push(`${project.id}: ${text} -> [${understanding.projects.join()}]`);
       }
     }
     expect(missed).toEqual([]);

@@ -314,7 +314,11 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
       // points back with words ("the farmers it works with").
       const open = documents.search(contentWords);
       const pointsWithWords = cues.has('anaphora') || cues.has('pointer');
-      const retrievalTakesOver = !pointsWithWords && open[0] !== undefined && open[0].score >= options.minOpenScore * 1.5;
+      // "Who are the farmers working with?" after the spice project: words of the sector the
+      // projects in focus belong to, and nothing more, describe those projects.
+      const describesFocus =
+        entities.weakSectors.length > 0 && previous.length > 0 && previous.every((project) => entities.weakSectors.includes(project.sector)) && wordsBeyond(entities.weakSectors).length === 0;
+      const retrievalTakesOver = !pointsWithWords && !describesFocus && open[0] !== undefined && open[0].score >= options.minOpenScore * 1.5;
       // A question that points back with words ("its partners", "is there a video?") is surer
       // of its subject than a bare word after an answer.
       const pointer = cues.has('anaphora') || cues.has('pointer') || facets.length > 0 || analysis.leadingCues.has('continuation') ? 1 : 0.8;
