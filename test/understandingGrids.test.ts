@@ -228,3 +228,23 @@ describe('a word of the sector in focus describes the project in focus', () => {
     expect(missed).toEqual([]);
   });
 });
+
+describe('asked what an organization is, in a roundabout way', () => {
+  const WONDERING: Record<Language, (name: string) => string> = {
+    en: (name) => `I was wondering what ${name} is exactly`,
+    fr: (name) => `je me demandais ce qu'est exactement ${name}`,
+    es: (name) => `me preguntaba lo que es exactamente ${name}`,
+  };
+
+  it.each(LANGUAGES)('every organization\'s names give its profile, in %s', (language) => {
+    const missed: string[] = [];
+    for (const organization of kb.organizations) {
+      for (const name of new Set([organization.acronym, ...LANGUAGES.map((each) => organization.name[each])])) {
+        const text = WONDERING[language](name);
+        const understanding = understand(text);
+        if (understanding.intent !== 'organization' || understanding.organizations.join() !== organization.id) missed.push(`${text} -> ${understanding.intent} [${understanding.projects.join()}]`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+});

@@ -495,7 +495,9 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
       }
       const only = new Set([...candidates.map((p) => `project:${p.id}`), ...filters.organizations.map((id) => `organization:${id}`)]);
       const scored = documents.search([...contentWords, ...titleWordsAmong(candidates)], only);
-      const top = best(scored, options.minOpenScore);
+      // "Je me demandais ce qu'est la CCA": asked for the organization's profile, a project
+      // takes over only on words that point at it clearly, not on a verb that brushes its facts.
+      const top = best(scored, cues.has('profile') ? options.minOpenScore * 2 : options.minOpenScore);
       if (top?.kind === 'project') return presentProjects([kb.project(top.id)!], { filters, usedContext });
       const asksForProjects = cues.has('list') && !cues.has('profile');
       if (asksForProjects && candidates.length > 0) return presentProjects(candidates, { filters, usedContext });
