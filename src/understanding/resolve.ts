@@ -30,6 +30,20 @@ export interface ResolveOptions {
 
 export const DEFAULT_RESOLVE_OPTIONS: ResolveOptions = Object.freeze({ minOpenScore: 2.2, minWithinScore: 1.6, clearMargin: 1.4 });
 
+/** Title words tell apart a few candidates ("the partnership program in Bolivia"), not a long list. */
+const MAX_CANDIDATES_BY_TITLE = 12;
+
+/** Each project's folded title words in the three languages, computed once per project object. */
+const titleWordsCache = new WeakMap<Project, ReadonlySet<string>>();
+function titleWordsOf(project: Project): ReadonlySet<string> {
+  let words = titleWordsCache.get(project);
+  if (!words) {
+    words = new Set(LANGUAGES.flatMap((language) => normalize(project.title[language]).tokens.map((token) => token.folded)));
+    titleWordsCache.set(project, words);
+  }
+  return words;
+}
+
 /** How a reading was reached. */
 export type BasisPath = 'empty' | 'named' | 'filters' | 'retrieval' | 'follow-up' | 'overview' | 'organization' | 'gap' | 'list' | 'nothing';
 
@@ -415,8 +429,8 @@ export function resolve(analysis: Analysis, context: ConversationContext, locale
    * in questions to search on alone, but that tell these projects apart.
    */
   function titleWordsAmong(candidates: readonly Project[]): string[] {
-    if (candidates.length < 2) return [];
-    const titles = candidates.map((project) => new Set(LANGUAGES.flatMap((language) => normalize(project.title[language]).tokens.map((token) => token.folded))));
+    if (candidates.length < 2 || candidates.length > MAX_CANDIDATES_BY_TITLE) return [];
+    const titles = candidates.map(titleWordsOf);
     return analysis.residual.filter((word) => {
       const inTitles = titles.filter((title) => title.has(word)).length;
       return inTitles > 0 && inTitles < titles.length && !contentWords.includes(word);
