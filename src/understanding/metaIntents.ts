@@ -248,13 +248,15 @@ export class MetaIntentClassifier {
     const logScores = META_INTENTS.map((label) => {
       const table = this.tables.get(label);
       if (!table) return -Infinity;
+      // The features are distinct (a message's features are a set), so one pass serves both forms.
       let bernoulli = table.absentAll;
-      for (const index of new Set(indexes)) {
-        const present = ((table.counts[index] ?? this.counts.smoothing) - this.counts.smoothing + this.options.additive) / table.examples;
-        bernoulli += Math.log(present) - Math.log(1 - present);
-      }
       let multinomial = 0;
-      for (const index of indexes) multinomial += Math.log(((table.counts[index] ?? this.counts.smoothing) - this.counts.smoothing + this.options.additive) / table.denominator);
+      for (const index of indexes) {
+        const count = (table.counts[index] ?? this.counts.smoothing) - this.counts.smoothing + this.options.additive;
+        const present = count / table.examples;
+        bernoulli += Math.log(present) - Math.log(1 - present);
+        multinomial += Math.log(count / table.denominator);
+      }
       const weight = this.options.bernoulliWeight;
       const score = table.logPrior + weight * bernoulli + (1 - weight) * multinomial;
       return score / this.options.temperature;
